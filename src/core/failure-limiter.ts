@@ -1,0 +1,50 @@
+import { AppError } from './errors.js';
+import type { Clock, Storage } from './ports.js';
+
+/** A budget of failures per key in a fixed window. */
+export interface FailureRule {
+  max: number;
+  windowSeconds: number;
+}
+
+export const FAILURE_RULES = {
+  // Wrong enrollment keys: a real device has one key and rarely fails; a guesser fails fast.
+  enrollByIp: { max: 30, windowSeconds: 600 },
+  enrollByDevice: { max: 10, windowSeconds: 600 },
+  // Wrong tokens: a whole fleet behind one NAT may share an address, so the per-address budget is wide.
+  checkinByIp: { max: 300, windowSeconds: 60 },
+  checkinByDevice: { max: 20, windowSeconds: 60 },
+  loginByIp: { max: 20, windowSeconds: 600 },
+  loginByEmail: { max: 10, windowSeconds: 600 },
+} satisfies Record<string, FailureRule>;
+
+/**
+ * Counts failures only (wrong keys, wrong tokens, failed sign-ins), per client address and per
+ * identity. A request with valid credentials never reaches it, so someone else's failures can
+ * never lock a real device or user out. Counters live in storage, so they hold across nodes.
+ */
+export function createFailureLimiter({ storage, clock }: { storage: Storage; clock: Clock }) {
+  return {
+    /**
+     * Records one failure under each key and throws `429 rate_limited` when any budget is spent;
+     * otherwise returns, and the caller answers with its own error.
+     */
+    async recordFailure(entries: Array<[key: string, rule: FailureRule]>): Promise<void> {
+      const now = clock.now();
+      let retryAfterSeconds = 0;
+      for (const [key, rule] of entries) {
+        const windowMs = rule.windowSeconds * 1000;
+        const windowStart = Math.floor(now / windowMs) * windowMs;
+        const count = await storage.rateLimits.hit(`${key}@${windowStart}`, windowStart, windowStart + windowMs);
+        if (count > rule.max) retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((windowStart + windowMs - now) / 1000));
+      }
+      if (retryAfterSeconds > 0) throw new AppError('rate_limited', undefined, { retryAfterSeconds });
+    },
+
+    async prune(): Promise<number> {
+      return storage.rateLimits.prune(clock.now());
+    },
+  };
+}
+
+export type FailureLimiter = ReturnType<typeof createFailureLimiter>;

@@ -1,0 +1,90 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from '../core/services.js';
+import { auditRoutes } from './admin/audit-routes.js';
+import { authRoutes } from './admin/auth-routes.js';
+import { deviceAdminRoutes } from './admin/device-admin-routes.js';
+import { domainRoutes } from './admin/domain-routes.js';
+import { enrollmentKeyRoutes } from './admin/enrollment-key-routes.js';
+import { eventRoutes } from './admin/event-routes.js';
+import { userRoutes } from './admin/user-routes.js';
+import { registerConsoleAssets } from './console-assets.js';
+import { deviceRoutes } from './device/device-routes.js';
+import { authenticate } from './plugins/authenticate.js';
+import { domainAccess } from './plugins/domain-access.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+import type { App, RouteDeps } from './route-types.js';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  services: Services;
+  publicUrl?: string;
+  /** Proxy addresses whose X-Forwarded-For is believed (DMP_TRUST_PROXY); otherwise the connection's address counts. */
+  trustProxy?: string;
+  logLevel?: string;
+  consoleDir?: string;
+}
+
+const logger = (level: string): FastifyServerOptions['logger'] => ({
+  level,
+  // Secrets never reach the logs.
+  redact: {
+    paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.token', '*.enrollmentKey', '*.password', '*.key'],
+    censor: '[redacted]',
+  },
+});
+
+/** Builds the whole HTTP server (device protocol, admin API, events, console) without listening. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger(options.logLevel ?? 'info'),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ? options.trustProxy.split(',').map((s) => s.trim()) : false,
+    // Device IDs may contain ':' and '.'; keep the router from treating them specially.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies: the contract answers 415 for anything else.
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandler(app);
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'DMP API', version: '1', description: 'Device protocol and admin API of DMP. Errors: {"error": {"code", "message"}}.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dmp_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  const deps: RouteDeps = { services: options.services, publicUrl: options.publicUrl };
+  await app.register(async (scope: App) => deviceRoutes(scope, deps));
+  await app.register(async (scope: App) => authRoutes(scope, deps));
+  await app.register(async (scope: App) => {
+    scope.addHook('preHandler', authenticate(deps.services, deps.publicUrl));
+    scope.addHook('preHandler', domainAccess(deps.services));
+    await domainRoutes(scope, deps);
+    await userRoutes(scope, deps);
+    await enrollmentKeyRoutes(scope, deps);
+    await deviceAdminRoutes(scope, deps);
+    await auditRoutes(scope, deps);
+    await eventRoutes(scope, deps);
+  });
+  await registerConsoleAssets(app, options.consoleDir);
+  return app;
+}

@@ -1,0 +1,46 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ERRORS, type ErrorCode } from '../../contract/errors.js';
+import { AppError } from '../../core/errors.js';
+
+/** Fastify's own error codes, mapped onto the contract's. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_request',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_request',
+  FST_ERR_NOT_FOUND: 'not_found',
+};
+
+export function sendError(reply: FastifyReply, code: ErrorCode, message?: string, retryAfterSeconds?: number): FastifyReply {
+  if (retryAfterSeconds !== undefined) reply.header('Retry-After', String(retryAfterSeconds));
+  return reply.status(ERRORS[code].status).send({ error: { code, message: message ?? ERRORS[code].message } });
+}
+
+function validationAnswer(error: FastifyError & { validation: Array<{ instancePath: string; message?: string }> }): [ErrorCode, string] {
+  const issues = error.validation;
+  // A bad Device ID anywhere (body, path, bulk list) is the contract's invalid_device_id.
+  if (issues.some((i) => /\/deviceIds?(\/|$)/.test(i.instancePath))) return ['invalid_device_id', ERRORS.invalid_device_id.message];
+  const where = error.validationContext ?? 'request';
+  const first = issues[0];
+  const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  return ['invalid_request', `Invalid ${where}${field ? ` field "${field}"` : ''}: ${first?.message ?? 'not valid'}.`];
+}
+
+/** One error shape for every failure: `{"error": {"code", "message"}}`, never a stack trace. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return sendError(reply, error.code, error.message, error.retryAfterSeconds);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const [code, message] = validationAnswer(error);
+      return sendError(reply, code, message);
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) return sendError(reply, mapped, mapped === 'invalid_request' ? `The request body is not valid JSON.` : undefined);
+    if (error.statusCode === 429) return sendError(reply, 'rate_limited', undefined, 60);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return sendError(reply, 'invalid_request', error.message);
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, 'internal_error');
+  });
+}
