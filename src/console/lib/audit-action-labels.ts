@@ -1,0 +1,24 @@
+/** Audit actions in words; an action the console does not know yet shows as its code. */
+const LABELS: Record<string, string> = {
+  'device.enrolled': 'Enrolled',
+  'device.reenrolled': 'Enrolled again after a reset',
+  'device.enrollment_refused': 'Enrollment refused (token exists: lost token)',
+  'device.reenrollment_refused': 'Re-enrollment refused (window over)',
+  'device.token_invalid': 'Request with an invalid token',
+  'device.auth_token_reset': 'Auth token reset',
+  'enrollment_key.created': 'Enrollment key created',
+  'enrollment_key.revoked': 'Enrollment key revoked',
+  'user.created': 'User created',
+  'user.membership_set': 'Membership set',
+  'user.membership_removed': 'Membership removed',
+  'user.signed_in': 'Signed in',
+  'user.sign_in_failed': 'Sign-in failed',
+  'domain.created': 'Domain created',
+  'domain.updated': 'Domain updated',
+  'api_token.created': 'API token created',
+  'api_token.revoked': 'API token revoked',
+};
+
+export function auditActionLabel(action: string): string {
+  return LABELS[action] ?? action;
+}
