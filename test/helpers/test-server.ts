@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../src/server.js';
+
+export interface TestServer {
+  url: string;
+  admin: { email: string; password: string };
+  dataDir: string;
+  server: RunningServer;
+  /** Stops the server; the data directory is removed unless it was passed in. */
+  stop(): Promise<void>;
+}
+
+export const TEST_ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
+
+/**
+ * A real DMP server in this process on a random port, on a fresh SQLite data directory (or the
+ * one passed in, to test restarts). DMP_TEST_DATABASE_URL selects PostgreSQL instead.
+ */
+export async function startTestServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dmp-test-'));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    databaseUrl: options.env?.DATABASE_URL ?? process.env.DMP_TEST_DATABASE_URL,
+    adminEmail: TEST_ADMIN.email,
+    adminPassword: TEST_ADMIN.password,
+    trustProxy: options.env?.DMP_TRUST_PROXY,
+    publicUrl: options.env?.DMP_PUBLIC_URL,
+    logLevel: process.env.DMP_TEST_LOG_LEVEL ?? 'silent',
+  });
+  return {
+    url: server.url,
+    admin: TEST_ADMIN,
+    dataDir,
+    server,
+    async stop() {
+      await server.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
