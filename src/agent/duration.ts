@@ -1,8 +1,8 @@
-const UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** "1500ms", "30s", "10m", "2h", or a bare number of seconds → milliseconds. */
+/** "1500ms", "30s", "10m", "2h", "7d", or a bare number of seconds → milliseconds. */
 export function parseDurationMs(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
   if (!match) throw new Error(`"${text}" is not a duration: use e.g. 90s, 10m, 2h or 1500ms.`);
   return Math.round(Number(match[1]) * UNITS_MS[match[2] ?? 's']!);
 }

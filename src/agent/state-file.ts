@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AgentState, type StateStore } from './agent-state.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
  * The state file holds the device's auth token, so only its owner may read it (0600), and it is
- * replaced atomically: written to a temporary file in the same directory, flushed, then renamed
- * over the old one. A crash leaves either the old file or the new one, never half of either.
+ * replaced atomically (writeFileAtomic): a crash never leaves a half-written file.
  */
 export function createFileStateStore(filePath: string): StateStore {
   return {
@@ -47,40 +45,7 @@ export async function readStateFile(filePath: string): Promise<AgentState | unde
   return parsed.data;
 }
 
+/** Atomic and 0600: see writeFileAtomic. */
 export async function writeStateFile(filePath: string, state: AgentState): Promise<void> {
-  const directory = path.dirname(filePath);
-  await fs.mkdir(directory, { recursive: true, mode: 0o700 });
-  const temporary = path.join(directory, `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  // O_EXCL: never write through a file (or symlink) someone placed at the temporary name.
-  const handle = await fs.open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify(state, null, 2)}\n`);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
-    await fs.rename(temporary, filePath);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
-  await syncDirectory(directory);
-}
-
-/** Makes the rename itself durable; best effort, as some filesystems refuse to open a directory. */
-async function syncDirectory(directory: string): Promise<void> {
-  try {
-    const handle = await fs.open(directory, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Not fatal: the file is complete either way; only its durability across power loss differs.
-  }
+  await writeFileAtomic(filePath, `${JSON.stringify(state, null, 2)}\n`);
 }
