@@ -67,14 +67,14 @@ export type Domain = z.infer<typeof Domain>;
 export const CreateDomainRequest = z.object({
   slug: DomainSlug,
   name: z.string().min(1).max(200),
-  reenrollWindowSeconds: z.number().int().min(60).max(90 * 86400).optional(),
+  reenrollWindowSeconds: z.number().int().min(1).max(90 * 86400).optional(),
   checkinIntervalSeconds: z.number().int().min(10).max(86400).optional(),
 });
 export type CreateDomainRequest = z.infer<typeof CreateDomainRequest>;
 
 export const UpdateDomainRequest = z.object({
   name: z.string().min(1).max(200).optional(),
-  reenrollWindowSeconds: z.number().int().min(60).max(90 * 86400).optional(),
+  reenrollWindowSeconds: z.number().int().min(1).max(90 * 86400).optional(),
   checkinIntervalSeconds: z.number().int().min(10).max(86400).optional(),
 });
 export type UpdateDomainRequest = z.infer<typeof UpdateDomainRequest>;
