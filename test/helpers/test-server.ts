@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { createTestDatabase, type TestDatabase } from './postgres-database.js';
 
 export interface TestServer {
   url: string;
@@ -16,15 +17,20 @@ export const TEST_ADMIN = { email: 'admin@example.test', password: 'correct hors
 
 /**
  * A real DMP server in this process on a random port, on a fresh SQLite data directory (or the
- * one passed in, to test restarts). DMP_TEST_DATABASE_URL selects PostgreSQL instead.
+ * one passed in, to test restarts). DMP_TEST_DATABASE_URL selects PostgreSQL instead: each
+ * server gets a database of its own next to that one (the same one again for the same dataDir).
  */
 export async function startTestServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dmp-test-'));
+  let database: TestDatabase | undefined;
+  if (!options.env?.DATABASE_URL && process.env.DMP_TEST_DATABASE_URL) {
+    database = await createTestDatabase(process.env.DMP_TEST_DATABASE_URL, options.dataDir);
+  }
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    databaseUrl: options.env?.DATABASE_URL ?? process.env.DMP_TEST_DATABASE_URL,
+    databaseUrl: options.env?.DATABASE_URL ?? database?.url,
     adminEmail: TEST_ADMIN.email,
     adminPassword: TEST_ADMIN.password,
     trustProxy: options.env?.DMP_TRUST_PROXY,
@@ -38,7 +44,10 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
     server,
     async stop() {
       await server.close();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+        await database?.drop();
+      }
     },
   };
 }

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../helpers/admin-client.js';
+import { checkin, createDomain, enroll, enrollDevice, type DomainFixture } from '../helpers/fixtures.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+let server: TestServer;
+let fx: DomainFixture;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  fx = await createDomain(server);
+});
+afterAll(() => server.stop());
+
+const raw = (path: string, body: string, contentType = 'application/json', headers: Record<string, string> = {}) =>
+  fetch(server.url + path, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+function expectError(answer: { status: number; body: unknown }, status: number, code: string) {
+  expect(answer.status).toBe(status);
+  expect(answer.body).toEqual({ error: { code, message: expect.any(String) } });
+  expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+}
+
+describe('bad input gets the contract error shape and never writes', () => {
+  it.each([
+    ['empty', ''],
+    ['spaces', 'a b'],
+    ['leading dash', '-dev'],
+    ['slash', 'a/b'],
+    ['unicode', 'Dév-1'],
+    ['129 chars', 'a'.repeat(129)],
+  ])('invalid Device ID (%s) → 400 invalid_device_id', async (_name, deviceId) => {
+    expectError(await enroll(server, { domain: fx.domain, enrollmentKey: fx.key, deviceId }), 400, 'invalid_device_id');
+    expectError(await checkin(server, 'x', { domain: fx.domain, deviceId }), 400, 'invalid_device_id');
+  });
+
+  it('accepts every allowed Device ID character and 128 characters', async () => {
+    for (const deviceId of ['A.b_c:d-9', `Z${'z'.repeat(127)}`]) expect((await enroll(server, { domain: fx.domain, enrollmentKey: fx.key, deviceId })).status).toBe(201);
+  });
+
+  it('missing or mistyped fields → 400 invalid_request', async () => {
+    expectError(await enroll(server, { domain: fx.domain, deviceId: 'NoKey-1' }), 400, 'invalid_request');
+    expectError(await enroll(server, { domain: fx.domain, enrollmentKey: 42, deviceId: 'Typed-1' }), 400, 'invalid_request');
+    expectError(await enroll(server, { domain: fx.domain, enrollmentKey: fx.key, deviceId: 'Info-1', info: { name: 7 } }), 400, 'invalid_request');
+    expectError(await raw('/api/v1/device/enroll', '[]'), 400, 'invalid_request');
+  });
+
+  it('malformed JSON → 400, not JSON → 415, over 64 KiB → 413', async () => {
+    expectError(await raw('/api/v1/device/enroll', '{"domain":'), 400, 'invalid_request');
+    expectError(await raw('/api/v1/device/enroll', 'domain=acme', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type');
+    expectError(await raw('/api/v1/device/enroll', 'hello', 'text/plain'), 415, 'unsupported_media_type');
+    const big = JSON.stringify({ domain: fx.domain, enrollmentKey: fx.key, deviceId: 'Big-1', info: { name: 'x'.repeat(70 * 1024) } });
+    expectError(await raw('/api/v1/device/enroll', big), 413, 'payload_too_large');
+    expect((await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/devices/Big-1`)).status).toBe(404);
+  });
+
+  it('unknown fields change nothing (no mass assignment)', async () => {
+    const answer = await enroll(server, {
+      domain: fx.domain, enrollmentKey: fx.key, deviceId: 'Mass-1', authState: 'reset', token: 'dmpt_chosen', tokenHash: 'abc',
+      info: { name: 'Kiosk', tokenHash: 'abc', authState: 'reset', enrolledAt: 0 },
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body.token).not.toBe('dmpt_chosen');
+    const device = (await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/devices/Mass-1`)).body;
+    expect(device).toMatchObject({ authState: 'ok', name: 'Kiosk' });
+    expect(Date.parse(device.enrolledAt)).toBeGreaterThan(0);
+    const patched = await fx.admin.request('PATCH', `/api/v1/domains/${fx.domain}`, { slug: 'hijacked', createdAt: 0, name: 'Still mine' });
+    expect(patched.body).toMatchObject({ slug: fx.domain, name: 'Still mine' });
+  });
+
+  it('bad query strings and cursors → 400', async () => {
+    const base = `/api/v1/domains/${fx.domain}`;
+    expectError(await fx.admin.request('GET', `${base}/devices?limit=0`), 400, 'invalid_request');
+    expectError(await fx.admin.request('GET', `${base}/devices?limit=100000`), 400, 'invalid_request');
+    expectError(await fx.admin.request('GET', `${base}/devices?authState=lost`), 400, 'invalid_request');
+    expectError(await fx.admin.request('GET', `${base}/devices?sort=name;drop`), 400, 'invalid_request');
+    expectError(await fx.admin.request('GET', `${base}/devices?cursor=not-a-cursor`), 400, 'invalid_request');
+    expectError(await fx.admin.request('GET', `${base}/audit-log?cursor=eyJ4IjoxfQ`), 400, 'invalid_request');
+    expectError(await fx.admin.request('GET', `${base}/devices/${encodeURIComponent('bad id')}`), 400, 'invalid_device_id');
+    expectError(await fx.admin.request('POST', `${base}/auth-token-resets`, { deviceIds: ['ok-1', 'bad id'] }), 400, 'invalid_device_id');
+  });
+
+  it('unknown routes answer 404 in the error shape; the health check answers 200', async () => {
+    expectError(await call(server.url, 'GET', '/api/v1/nope'), 404, 'not_found');
+    expect((await call(server.url, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
+  });
+
+  it('a check-in with a body that names another device cannot use this token', async () => {
+    const token = await enrollDevice(server, fx, 'Owner-1');
+    await enrollDevice(server, fx, 'Victim-1');
+    expectError(await checkin(server, token, { domain: fx.domain, deviceId: 'Victim-1' }), 401, 'auth_token_invalid');
+  });
+});
