@@ -1,14 +1,27 @@
 import type { ServerConfig } from './config.js';
-import { createInProcessEventBus } from './core/in-process-event-bus.js';
-import type { EventBus, Storage } from './core/ports.js';
 import { createServices, type Services } from './core/services.js';
 import { buildApp } from './http/app.js';
-import { openStorage } from './storage/storage.js';
+import { openBackend } from './storage/storage.js';
 
 export { loadConfig, type ServerConfig } from './config.js';
 
-// Housekeeping: expired sessions and spent rate-limit windows.
+// Housekeeping: expired sessions and spent rate-limit windows. Every node fires at the same
+// wall-clock slot and the backend's job lock lets one of them run it (SQLite: the only node).
 const HOUSEKEEPING_MS = 10 * 60_000;
+
+/** Calls `run` at every multiple of `periodMs` of the wall clock; returns a stop function. */
+function everyClockSlot(periodMs: number, run: () => void): () => void {
+  let timer: NodeJS.Timeout;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      run();
+      schedule();
+    }, periodMs - (Date.now() % periodMs));
+    timer.unref();
+  };
+  schedule();
+  return () => clearTimeout(timer);
+}
 
 export interface RunningServer {
   url: string;
@@ -20,15 +33,19 @@ export interface RunningServer {
 
 /** Opens storage, bootstraps the first admin, and serves everything on config.host:config.port. */
 export async function startServer(config: ServerConfig, options: { consoleDir?: string } = {}): Promise<RunningServer> {
-  const storage: Storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  const events: EventBus = createInProcessEventBus();
+  let warn = (message: string, err?: unknown) => console.warn(message, err);
+  const { storage, events, jobs } = await openBackend({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, warn: (message, err) => warn(message, err) });
   const services = createServices({ storage, events });
   const bootstrapAdmin = await services.adminAuth.bootstrapAdmin(config.adminEmail, config.adminPassword);
   const app = await buildApp({ services, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logLevel: config.logLevel, consoleDir: options.consoleDir });
-  const housekeeping = setInterval(() => {
-    void Promise.all([services.adminAuth.pruneSessions(), services.failures.prune()]).catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed'));
-  }, HOUSEKEEPING_MS);
-  housekeeping.unref();
+  warn = (message, err) => app.log.warn({ err }, message);
+  const stopHousekeeping = everyClockSlot(HOUSEKEEPING_MS, () => {
+    jobs
+      .runExclusive('housekeeping', async () => {
+        await Promise.all([services.adminAuth.pruneSessions(), services.failures.prune()]);
+      })
+      .catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed'));
+  });
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -39,8 +56,9 @@ export async function startServer(config: ServerConfig, options: { consoleDir?: 
     services,
     bootstrapAdmin,
     async close() {
-      clearInterval(housekeeping);
+      stopHousekeeping();
       await app.close();
+      await jobs.close();
       await events.close();
       await storage.close();
     },

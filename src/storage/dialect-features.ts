@@ -5,4 +5,10 @@ export interface DialectFeatures {
    * (BINARY) already does; PostgreSQL's database default may be locale-aware, so it names "C".
    */
   byteOrderCollation: string | null;
+  /**
+   * Whether `SELECT … FOR UPDATE` exists. PostgreSQL runs transactions side by side, so a
+   * transaction locks the device row it reads and racing writers queue instead of failing their
+   * compare-and-set; SQLite has no such clause and needs none (one writer at a time).
+   */
+  rowLocks: boolean;
 }

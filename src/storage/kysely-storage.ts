@@ -8,14 +8,20 @@ import { enrollmentKeyRepository } from './repositories/enrollment-key-repositor
 import { rateLimitRepository } from './repositories/rate-limit-repository.js';
 import { sessionRepository } from './repositories/session-repository.js';
 import { userRepository } from './repositories/user-repository.js';
+import type { DialectFeatures } from './dialect-features.js';
 import type { DB } from './schema.js';
 
 /** The Storage port over one Kysely instance: the same queries for SQLite and PostgreSQL. */
-export function createKyselyStorage(db: Kysely<DB>, dialect: Storage['dialect'], options: { inTransaction?: boolean; close?: () => Promise<void> } = {}): Storage {
+export function createKyselyStorage(
+  db: Kysely<DB>,
+  dialect: Storage['dialect'],
+  features: DialectFeatures,
+  options: { inTransaction?: boolean; close?: () => Promise<void> } = {},
+): Storage {
   const storage: Storage = {
     dialect,
     domains: domainRepository(db),
-    devices: deviceRepository(db),
+    devices: deviceRepository(db, { lockRowsOnRead: options.inTransaction === true && features.rowLocks }),
     enrollmentKeys: enrollmentKeyRepository(db),
     users: userRepository(db),
     sessions: sessionRepository(db),
@@ -25,7 +31,7 @@ export function createKyselyStorage(db: Kysely<DB>, dialect: Storage['dialect'],
     async transaction(work) {
       // Already inside one: the outer transaction covers this work too.
       if (options.inTransaction) return work(storage);
-      return db.transaction().execute((trx) => work(createKyselyStorage(trx, dialect, { inTransaction: true })));
+      return db.transaction().execute((trx) => work(createKyselyStorage(trx, dialect, features, { inTransaction: true })));
     },
     async close() {
       if (options.close) await options.close();

@@ -63,7 +63,11 @@ function toRow(d: DeviceRecord): DevicesTable {
 
 const SORT_COLUMN = { deviceId: 'device_id', lastSeenAt: 'last_seen_at', enrolledAt: 'enrolled_at' } as const;
 
-export function deviceRepository(db: Kysely<DB>): DeviceRepository {
+/**
+ * `lockRowsOnRead`: inside a transaction on a backend with row locks, `get` locks the row until
+ * commit, so racing writers of one device wait for each other instead of failing their compare-and-set.
+ */
+export function deviceRepository(db: Kysely<DB>, { lockRowsOnRead = false } = {}): DeviceRepository {
   function filtered(filter: Pick<DeviceListFilter, 'domain' | 'authState' | 'prefix'>) {
     let query = db.selectFrom('devices').where('domain', '=', filter.domain);
     if (filter.authState) query = query.where('auth_state', '=', filter.authState);
@@ -74,7 +78,8 @@ export function deviceRepository(db: Kysely<DB>): DeviceRepository {
 
   return {
     async get(domain, deviceId) {
-      const row = await db.selectFrom('devices').selectAll().where('domain', '=', domain).where('device_id', '=', deviceId).executeTakeFirst();
+      const query = db.selectFrom('devices').selectAll().where('domain', '=', domain).where('device_id', '=', deviceId);
+      const row = await (lockRowsOnRead ? query.forUpdate() : query).executeTakeFirst();
       return row && toRecord(row);
     },
 

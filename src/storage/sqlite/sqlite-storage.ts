@@ -9,7 +9,7 @@ import { migrateToLatest } from '../migrate.js';
 import type { DB } from '../schema.js';
 
 // SQLite's default BINARY collation already compares Device IDs byte for byte.
-export const SQLITE_FEATURES: DialectFeatures = { byteOrderCollation: null };
+export const SQLITE_FEATURES: DialectFeatures = { byteOrderCollation: null, rowLocks: false };
 
 /** The embedded default: one SQLite file in the data directory, WAL, migrated at start-up. */
 export async function openSqliteStorage(dataDir: string): Promise<Storage> {
@@ -22,5 +22,5 @@ export async function openSqliteStorage(dataDir: string): Promise<Storage> {
   database.pragma('foreign_keys = ON');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
   await migrateToLatest(db as Kysely<unknown>, SQLITE_FEATURES);
-  return createKyselyStorage(db, 'sqlite');
+  return createKyselyStorage(db, 'sqlite', SQLITE_FEATURES);
 }
