@@ -74,7 +74,7 @@ describe('Device Dashboard', () => {
     await dialog.getByRole('button', { name: 'Reset Auth Token' }).click();
 
     await notification(page, /reset/i).filter({ hasText: RACK }).waitFor();
-    await page.getByText('Next step: retry the enrollment on the device').waitFor();
+    await page.getByText('Next step: retry the enrollment on the device', { exact: true }).waitFor();
     expect((await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/devices/${encodeURIComponent(RACK)}`)).body.authState).toBe('reset');
 
     // Back in the table, the icon is gone for this device only.
@@ -85,9 +85,9 @@ describe('Device Dashboard', () => {
 
     // The dashboard follows the re-enrollment live.
     await page.goto(server.url + dashboardPath(RACK));
-    await page.getByText('Next step: retry the enrollment on the device').waitFor();
+    await page.getByText('Next step: retry the enrollment on the device', { exact: true }).waitFor();
     await enrollDevice(server, fx, RACK);
-    await page.getByText('Next step: retry the enrollment on the device').waitFor({ state: 'detached', timeout: 5_000 });
+    await page.getByText('Next step: retry the enrollment on the device', { exact: true }).waitFor({ state: 'detached', timeout: 5_000 });
     await context.close();
   });
 
