@@ -19,12 +19,9 @@ describe('dmp-agent arguments', () => {
     expect(parsed).toEqual({ command: 'status', options: { stateFile: '/x/s.json', json: true } });
   });
 
-  it('takes the enrollment string as an argument or from stdin', () => {
+  it('takes the enrollment string as an argument', () => {
     const text = formatEnrollmentString({ server: 'https://dmp.example.com', domain: 'acme', key: 'k/+=' });
-    const fromArg = parseAgentArgs(['enroll', text], env);
-    const fromStdin = parseAgentArgs(['enroll', '-'], env, () => `${text}\n`);
-    expect(fromArg).toMatchObject({ options: { enrollmentString: text } });
-    expect(fromStdin).toMatchObject({ options: { enrollmentString: text } });
+    expect(parseAgentArgs(['enroll', text], env)).toMatchObject({ options: { enrollmentString: text } });
   });
 
   it('rejects a non-numeric retry delay', () => {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { agentVersion } from './agent-version.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
@@ -6,6 +5,7 @@ import { enrollCommand, type EnrollOptions } from './commands/enroll.js';
 import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
 import { parseDurationMs } from './duration.js';
+import { readStdin } from './read-stdin.js';
 import { AGENT_EXIT } from './exit-codes.js';
 import { defaultStateFilePath } from './state-file.js';
 
@@ -41,7 +41,7 @@ const ENROLL_WAIT_BACKOFF: BackoffPolicy = { minMs: 2_000, maxMs: 60_000, factor
  * Parses argv into an invocation without running it (and without exiting: errors are thrown as
  * CommanderError), so argument handling is tested without a server.
  */
-export function parseAgentArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, readStdin: () => string = () => readFileSync(0, 'utf8')): AgentInvocation | { command: 'none' } {
+export function parseAgentArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): AgentInvocation | { command: 'none' } {
   let invocation: AgentInvocation | { command: 'none' } = { command: 'none' };
   const program = new Command('dmp-agent')
     .description('DMP device agent: enrolls this device with a DMP server and checks in.')
@@ -67,12 +67,11 @@ export function parseAgentArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     .option('--no-store-key', 'do not keep the enrollment key (then an admin reset needs a manual enroll)')
     .option('--force', 'enroll even if this state file already holds a token', false)
     .action((enrollmentString: string | undefined, opts) => {
-      const text = enrollmentString === '-' ? readStdin().trim() : enrollmentString;
       invocation = {
         command: 'enroll',
         options: {
           stateFile: stateFileOf(),
-          ...(text ? { enrollmentString: text } : {}),
+          ...(enrollmentString ? { enrollmentString } : {}),
           ...(opts.server ? { server: opts.server } : {}),
           ...(opts.domain ? { domain: opts.domain } : {}),
           ...(opts.key ? { key: opts.key } : {}),
@@ -121,8 +120,12 @@ export async function runAgentCli(argv: string[]): Promise<number> {
   }
   try {
     switch (invocation.command) {
-      case 'enroll':
-        return await enrollCommand(invocation.options);
+      case 'enroll': {
+        const { enrollmentString } = invocation.options;
+        // "-": the enrollment string comes on stdin (e.g. from a QR scanner).
+        const options = enrollmentString === '-' ? { ...invocation.options, enrollmentString: (await readStdin()).trim() } : invocation.options;
+        return await enrollCommand(options);
+      }
       case 'run':
         return await runCommand(invocation.options);
       case 'status':

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AUTH_STATES } from '../contract/common.js';
 import { DEVICE_SORTS } from '../contract/admin.js';
 import { agentVersion } from '../agent/agent-version.js';
 import { parseDurationMs } from '../agent/duration.js';
+import { readStdin } from '../agent/read-stdin.js';
 import { AdminApiError } from './admin-client.js';
 import { createCliContext, UsageError, type GlobalOptions } from './cli-context.js';
 import { auditCommand } from './commands/audit.js';
@@ -37,8 +37,8 @@ function withCommon(command: Command): Command {
 }
 
 /** stdin, unless it is a terminal (then nobody is piping IDs in). */
-function pipedStdin(): string | undefined {
-  return process.stdin.isTTY ? undefined : readFileSync(0, 'utf8');
+async function pipedStdin(): Promise<string | undefined> {
+  return process.stdin.isTTY ? undefined : readStdin();
 }
 
 /**
@@ -99,7 +99,7 @@ export function buildCliProgram(env: NodeJS.ProcessEnv = process.env) {
       .description('reset auth tokens so the devices can enroll again; IDs as arguments or one per line on stdin')
       .argument('[device-ids...]', 'case-sensitive Device IDs ("-" or none: read stdin)'),
   ).action((ids: string[], opts) => {
-    withContext(opts, (ctx) => resetDevicesCommand(ctx, ids, ids.length === 0 || ids.includes('-') ? pipedStdin() : undefined));
+    withContext(opts, async (ctx) => resetDevicesCommand(ctx, ids, ids.length === 0 || ids.includes('-') ? await pipedStdin() : undefined));
   });
 
   const keys = program.command('keys').description('enrollment keys of a domain');

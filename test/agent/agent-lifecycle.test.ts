@@ -90,7 +90,8 @@ describe('dmp-agent against a real server', () => {
   it('treats Device IDs byte for byte: "dev-1" is another device than "Dev-1"', async () => {
     const stateFile = path.join(tmp, 'lower', 'state.json');
     const enrollmentString = formatEnrollmentString({ server: server.url, domain: fixture.domain, key: fixture.key });
-    const result = await runBin('dmp-agent', ['enroll', enrollmentString, '--device-id', 'dev-1'], { env: { DMP_AGENT_STATE: stateFile } });
+    // The enrollment string of the console's QR code, on stdin.
+    const result = await runBin('dmp-agent', ['enroll', '-', '--device-id', 'dev-1'], { env: { DMP_AGENT_STATE: stateFile }, input: `${enrollmentString}\n` });
     expect(result.code, result.output).toBe(0);
     const list = await runBin('dmp', ['devices', 'list', '--prefix', 'dev-', '--json'], { env: cliEnv });
     expect((JSON.parse(list.stdout) as { items: Array<{ deviceId: string }> }).items.map((d) => d.deviceId)).toEqual(['dev-1']);
