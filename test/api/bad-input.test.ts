@@ -54,6 +54,13 @@ describe('bad input gets the contract error shape and never writes', () => {
     expect((await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/devices/Big-1`)).status).toBe(404);
   });
 
+  it('an empty JSON body is no body: fine for a reset, refused where a body is needed', async () => {
+    await enrollDevice(server, fx, 'Empty-Body-1');
+    const reset = await fx.admin.request('POST', `/api/v1/domains/${fx.domain}/devices/Empty-Body-1/auth-token/reset`, undefined, { 'content-type': 'application/json' });
+    expect(reset.status).toBe(200);
+    expectError(await raw('/api/v1/device/enroll', ''), 400, 'invalid_request');
+  });
+
   it('unknown fields change nothing (no mass assignment)', async () => {
     const answer = await enroll(server, {
       domain: fx.domain, enrollmentKey: fx.key, deviceId: 'Mass-1', authState: 'reset', token: 'dmpt_chosen', tokenHash: 'abc',
