@@ -14,11 +14,13 @@ export function patchDeviceInCache(queryClient: QueryClient, device: Device): vo
   });
 }
 
-/** Refetches what a change of membership (a new device, a changed authState) can move: lists and counts. */
+/** Refetches what a new device or a changed authState can move: lists, counts, the audit log, key uses. */
 export function refreshDeviceLists(queryClient: QueryClient, domain: string): Promise<void> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: deviceKeys.lists(domain) }),
     queryClient.invalidateQueries({ queryKey: deviceKeys.counts(domain) }),
     queryClient.invalidateQueries({ queryKey: ['domain', domain, 'audit-log'] }),
+    // Enrollments use up keys: the keys page shows uses and last use live too.
+    queryClient.invalidateQueries({ queryKey: ['domain', domain, 'enrollment-keys'] }),
   ]).then(() => undefined);
 }
