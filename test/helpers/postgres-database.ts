@@ -42,6 +42,8 @@ export async function isPostgresReachable(url = process.env.DMP_TEST_DATABASE_UR
  * A fresh, empty database on the server of `baseUrl`, named after the base database (so
  * scripts/test-postgres.mjs can drop everything a run left) plus this process and a counter.
  * `key` names it deterministically instead, to reopen the same database (restart tests).
+ * Its default collation is ICU en-US where the server has ICU, as many production databases are
+ * locale-aware: that sorts `a` before `B` and folds case, which Device IDs must never see.
  */
 export async function createTestDatabase(baseUrl = process.env.DMP_TEST_DATABASE_URL ?? DEFAULT_TEST_POSTGRES_URL, key?: string): Promise<TestDatabase> {
   const baseName = new URL(baseUrl).pathname.slice(1);
@@ -50,7 +52,12 @@ export async function createTestDatabase(baseUrl = process.env.DMP_TEST_DATABASE
   const name = `${prefix}_${suffix}`;
   await admin(baseUrl, async (client) => {
     const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`create database "${name}"`);
+    if (exists.rowCount !== 0) return;
+    try {
+      await client.query(`create database "${name}" template template0 locale_provider icu icu_locale 'en-US'`);
+    } catch {
+      await client.query(`create database "${name}"`);
+    }
   });
   return {
     url: withDatabase(baseUrl, name),
