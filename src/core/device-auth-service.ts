@@ -21,7 +21,7 @@ export function createDeviceAuthService({ storage, clock, events }: Deps) {
     if (t.write === 'insert' && t.device) {
       if (!(await tx.devices.insert(t.device))) return false;
     } else if (t.write === 'update' && t.device && current) {
-      if (!(await tx.devices.update({ ...t.device, version: current.version + 1 }, current.version))) return false;
+      if (!(await tx.devices.update({ ...t.device, version: current.version + 1 }, current))) return false;
     }
     for (const draft of t.audit) await tx.audit.insert({ ...draft, id: newId(), at, domain });
     return true;

@@ -31,9 +31,14 @@ export interface DeviceRepository {
   get(domain: string, deviceId: string): Promise<DeviceRecord | undefined>;
   /** Returns false when the Device ID already exists in the domain (a racing enrollment won). */
   insert(device: DeviceRecord): Promise<boolean>;
-  /** Compare-and-set on `version`: returns false when another writer changed the row first. */
-  update(device: DeviceRecord, expectedVersion: number): Promise<boolean>;
+  /**
+   * Compare-and-set on `version`: returns false when another writer changed the row first.
+   * `previous` is the row as read, so the per-state counts follow an authState change.
+   * Call insert and update inside a transaction: the row and its count change together.
+   */
+  update(device: DeviceRecord, previous: Pick<DeviceRecord, 'version' | 'authState'>): Promise<boolean>;
   list(filter: DeviceListFilter): Promise<DeviceRecord[]>;
+  /** Devices matching the filter; without a prefix it reads the kept counts, not the rows. */
   count(filter: Pick<DeviceListFilter, 'domain' | 'authState' | 'prefix'>): Promise<number>;
   countByAuthState(domain: string): Promise<Record<AuthState, number>>;
 }

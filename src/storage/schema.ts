@@ -7,6 +7,7 @@ import type { Generated } from 'kysely';
 export interface DB {
   domains: DomainsTable;
   devices: DevicesTable;
+  device_counts: DeviceCountsTable;
   enrollment_keys: EnrollmentKeysTable;
   users: UsersTable;
   memberships: MembershipsTable;
@@ -48,6 +49,12 @@ export interface DevicesTable {
   /** JSON of AttemptRecord */
   invalid_tokens: string | null;
   version: number;
+}
+
+export interface DeviceCountsTable {
+  domain: string;
+  auth_state: string;
+  n: number;
 }
 
 export interface EnrollmentKeysTable {

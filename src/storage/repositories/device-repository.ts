@@ -76,6 +76,21 @@ export function deviceRepository(db: Kysely<DB>, { lockRowsOnRead = false } = {}
     return query;
   }
 
+  async function addToCount(domain: string, authState: AuthState, delta: number): Promise<void> {
+    await db
+      .insertInto('device_counts')
+      .values({ domain, auth_state: authState, n: delta })
+      .onConflict((oc) => oc.columns(['domain', 'auth_state']).doUpdateSet({ n: sql`device_counts.n + ${delta}` }))
+      .execute();
+  }
+
+  async function readCounts(domain: string): Promise<Record<AuthState, number>> {
+    const rows = await db.selectFrom('device_counts').select(['auth_state', 'n']).where('domain', '=', domain).execute();
+    const counts = Object.fromEntries(AUTH_STATES.map((s) => [s, 0])) as Record<AuthState, number>;
+    for (const row of rows) if (row.auth_state in counts) counts[row.auth_state as AuthState] = Number(row.n);
+    return counts;
+  }
+
   return {
     async get(domain, deviceId) {
       const query = db.selectFrom('devices').selectAll().where('domain', '=', domain).where('device_id', '=', deviceId);
@@ -85,19 +100,26 @@ export function deviceRepository(db: Kysely<DB>, { lockRowsOnRead = false } = {}
 
     async insert(device) {
       const result = await db.insertInto('devices').values(toRow(device)).onConflict((oc) => oc.columns(['domain', 'device_id']).doNothing()).executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+      const inserted = Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+      if (inserted) await addToCount(device.domain, device.authState, 1);
+      return inserted;
     },
 
-    async update(device, expectedVersion) {
+    async update(device, previous) {
       const { domain, device_id, ...changes } = toRow(device);
       const result = await db
         .updateTable('devices')
         .set(changes)
         .where('domain', '=', domain)
         .where('device_id', '=', device_id)
-        .where('version', '=', expectedVersion)
+        .where('version', '=', previous.version)
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const updated = Number(result.numUpdatedRows) === 1;
+      if (updated && previous.authState !== device.authState) {
+        await addToCount(domain, previous.authState, -1);
+        await addToCount(domain, device.authState, 1);
+      }
+      return updated;
     },
 
     async list(filter) {
@@ -119,20 +141,14 @@ export function deviceRepository(db: Kysely<DB>, { lockRowsOnRead = false } = {}
     },
 
     async count(filter) {
+      if (!filter.prefix) {
+        const counts = await readCounts(filter.domain);
+        return filter.authState ? counts[filter.authState] : AUTH_STATES.reduce((sum, s) => sum + counts[s], 0);
+      }
       const row = await filtered(filter).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
-    async countByAuthState(domain) {
-      const rows = await db
-        .selectFrom('devices')
-        .select(['auth_state', sql<number | string>`count(*)`.as('n')])
-        .where('domain', '=', domain)
-        .groupBy('auth_state')
-        .execute();
-      const counts = Object.fromEntries(AUTH_STATES.map((s) => [s, 0])) as Record<AuthState, number>;
-      for (const row of rows) if (row.auth_state in counts) counts[row.auth_state as AuthState] = Number(row.n);
-      return counts;
-    },
+    countByAuthState: readCounts,
   };
 }
