@@ -42,6 +42,8 @@ const logger = (level: string): FastifyServerOptions['logger'] => ({
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: logger(options.logLevel ?? 'info'),
+    // A fleet checks in every minute: one log line per request would drown everything else.
+    disableRequestLogging: !['debug', 'trace'].includes(options.logLevel ?? 'info'),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ? options.trustProxy.split(',').map((s) => s.trim()) : false,
     // Device IDs may contain ':' and '.'; keep the router from treating them specially.
