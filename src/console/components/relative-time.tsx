@@ -1,4 +1,3 @@
-import { Tooltip } from '@mantine/core';
 import { useSyncExternalStore } from 'react';
 import { formatExactTime, formatRelativeTime } from '../lib/format-time.js';
 
@@ -28,10 +27,9 @@ export function RelativeTime({ iso, fallback = 'never' }: { iso: string | null; 
   if (!iso) return <span>{fallback}</span>;
   const exact = formatExactTime(iso);
   return (
-    <Tooltip label={exact} openDelay={300}>
-      <time dateTime={iso} title={exact}>
-        {formatRelativeTime(iso, Math.max(current, Date.now() - 30_000))}
-      </time>
-    </Tooltip>
+    // A native title, not a Tooltip component: a table page holds a hundred of these.
+    <time dateTime={iso} title={exact}>
+      {formatRelativeTime(iso, Math.max(current, Date.now() - 30_000))}
+    </time>
   );
 }

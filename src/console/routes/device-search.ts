@@ -1,5 +1,6 @@
 import type { DeviceSort } from '../../contract/admin.js';
 import type { AuthState } from '../../contract/common.js';
+import type { DeviceListParams } from '../api/devices-api.js';
 
 /** The Devices Table's filters live in the URL, so a filtered view can be bookmarked and shared. */
 export interface DeviceSearch {
@@ -19,4 +20,11 @@ export function parseDeviceSearch(search: Record<string, unknown>): DeviceSearch
   else if (typeof search.q === 'number') result.q = String(search.q);
   if (typeof search.sort === 'string' && SORTS.includes(search.sort)) result.sort = search.sort as DeviceSort;
   return result;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** The list request of the table's first page for these filters (shared by prefetch and page). */
+export function firstPageParams(search: DeviceSearch, limit = DEFAULT_PAGE_SIZE): DeviceListParams {
+  return { authState: search.authState, q: search.q, sort: search.sort ?? 'deviceId', limit };
 }

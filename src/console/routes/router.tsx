@@ -1,7 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { deviceCountsQuery, deviceListQuery } from '../api/devices-api.js';
 import { createRootRouteWithContext, createRoute, createRouter, parseSearchWith, redirect, stringifySearchWith } from '@tanstack/react-router';
 import { parseAuditSearch } from './audit-search.js';
-import { parseDeviceSearch } from './device-search.js';
+import { firstPageParams, parseDeviceSearch } from './device-search.js';
 import { DomainLayout } from './domain-layout.js';
 import { HomePage } from './home-page.js';
 import { NotFoundPage } from './not-found-page.js';
@@ -33,6 +34,13 @@ const devicesRoute = createRoute({
   getParentRoute: () => domainRoute,
   path: '/devices',
   validateSearch: parseDeviceSearch,
+  loaderDeps: ({ search }) => search,
+  // Starts the table's first page and counts while the page's chunk loads; not awaited, so
+  // the page renders its skeleton at once.
+  loader: ({ context, params, deps }) => {
+    void context.queryClient.prefetchQuery(deviceListQuery(params.domain, firstPageParams(deps)));
+    void context.queryClient.prefetchQuery(deviceCountsQuery(params.domain));
+  },
 }).lazy(() => import('./devices/devices-page.js').then((m) => m.Route));
 
 const deviceDashboardRoute = createRoute({ getParentRoute: () => domainRoute, path: '/devices/$deviceId' }).lazy(() =>

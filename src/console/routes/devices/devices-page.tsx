@@ -13,7 +13,7 @@ import { AuthWarningDialog } from '../../components/auth-warning-dialog.js';
 import { PageHeader } from '../../components/page-header.js';
 import { AUTH_STATE_LABELS } from '../../lib/auth-state-labels.js';
 import { useCurrentDomain } from '../domain-context.js';
-import type { DeviceSearch } from '../device-search.js';
+import { DEFAULT_PAGE_SIZE, type DeviceSearch, firstPageParams } from '../device-search.js';
 import { DevicesTable } from './devices-table.js';
 
 export const Route = createLazyRoute('/domains/$domain/devices')({ component: DevicesPage });
@@ -33,7 +33,7 @@ function DevicesPage() {
   const search: DeviceSearch = Route.useSearch();
   const navigate = useNavigate({ from: '/domains/$domain/devices' });
   const sort = search.sort ?? 'deviceId';
-  const [pageSize, setPageSize] = useState(50);
+  const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
 
   // The search box updates the URL (and the query) once typing pauses.
   const [searchText, setSearchText] = useState(search.q ?? '');
@@ -51,7 +51,7 @@ function DevicesPage() {
   const cursors = paging.filterKey === filterKey ? paging.cursors : [undefined];
   const cursor = cursors[cursors.length - 1];
 
-  const params: DeviceListParams = { authState: search.authState, q: search.q, sort, limit: pageSize, cursor };
+  const params: DeviceListParams = { ...firstPageParams(search, pageSize), cursor };
   const list = useQuery({ ...deviceListQuery(domain.slug, params), placeholderData: keepPreviousData });
   const counts = useQuery(deviceCountsQuery(domain.slug));
 
