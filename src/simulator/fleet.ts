@@ -4,7 +4,7 @@ import { createAgent, type Agent, type AgentEvent } from '../agent/agent.js';
 import { createMemoryStateStore } from '../agent/agent-state.js';
 import { agentVersion } from '../agent/agent-version.js';
 import { createDeviceClient } from '../agent/device-client.js';
-import { createHttpTransport } from '../agent/http-transport.js';
+import { createHttpTransport, type HttpTransport } from '../agent/http-transport.js';
 import { sleep } from '../agent/sleep.js';
 import { createStatusCounts, type VirtualDeviceStatus } from './fleet-counts.js';
 
@@ -57,7 +57,18 @@ interface VirtualDevice {
  * enrollment, check-in, backoff and behaviour table as dmp-agent) on a memory state store.
  */
 export function createFleet(options: FleetOptions) {
-  const transport = createHttpTransport({ maxSockets: options.maxSockets, timeoutMs: 60_000, userAgent: `dmp-simulator/${agentVersion()}` });
+  // Enrollments get their own connections: behind a saturated server, they would otherwise
+  // queue behind thousands of check-ins and the fleet would never finish coming up.
+  const userAgent = `dmp-simulator/${agentVersion()}`;
+  const checkinTransport = createHttpTransport({ maxSockets: options.maxSockets, timeoutMs: 60_000, userAgent });
+  const enrollTransport = createHttpTransport({ maxSockets: Math.max(1, Math.min(options.enrollConcurrency, 16)), timeoutMs: 60_000, userAgent });
+  const transport: HttpTransport = {
+    postJson: (url, body, headers) => (url.pathname.endsWith('/enroll') ? enrollTransport : checkinTransport).postJson(url, body, headers),
+    close: () => {
+      checkinTransport.close();
+      enrollTransport.close();
+    },
+  };
   const counts = createStatusCounts(options.devices);
   const stats = { enrolled: 0, checkins: 0, errors: 0, wipes: 0, recovered: 0 };
   const stop = new AbortController();
