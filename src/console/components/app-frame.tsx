@@ -16,13 +16,17 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
   const domain = params.domain;
   const pathname = useRouterState({ select: (state) => state.location.pathname });
 
-  const navItems = domain !== undefined
+  // Outside a domain (the Users page), the links lead to the last domain used.
+  const domains = useQuery(domainsQuery);
+  const navDomain = domain ?? pickDomain(domains.data?.map((d) => d.slug) ?? []);
+  const navItems = navDomain !== undefined
     ? [
-        { label: 'Devices', to: '/domains/$domain/devices' as const, prefix: `/domains/${encodeURIComponent(domain)}/devices` },
-        { label: 'Enrollment keys', to: '/domains/$domain/enrollment-keys' as const, prefix: `/domains/${encodeURIComponent(domain)}/enrollment-keys` },
-        { label: 'Audit log', to: '/domains/$domain/audit-log' as const, prefix: `/domains/${encodeURIComponent(domain)}/audit-log` },
+        { label: 'Devices', to: '/domains/$domain/devices' as const, section: 'devices' },
+        { label: 'Enrollment keys', to: '/domains/$domain/enrollment-keys' as const, section: 'enrollment-keys' },
+        { label: 'Audit log', to: '/domains/$domain/audit-log' as const, section: 'audit-log' },
       ]
     : [];
+  const domainPrefix = navDomain !== undefined ? `/domains/${encodeURIComponent(navDomain)}/` : '';
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
@@ -46,9 +50,9 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
           <NavLinkLink
             key={item.to}
             to={item.to}
-            params={{ domain: domain ?? '' }}
+            params={{ domain: navDomain ?? '' }}
             label={item.label}
-            active={pathname.startsWith(item.prefix)}
+            active={domain !== undefined && pathname.startsWith(domainPrefix + item.section)}
             onClick={closeNav}
           />
         ))}
@@ -141,4 +145,10 @@ function AccountMenu({ me }: { me: Me }) {
       </Menu.Dropdown>
     </Menu>
   );
+}
+
+/** The domain last opened in this browser if the user still has it, else their first. */
+export function pickDomain(slugs: string[]): string | undefined {
+  const last = localStorage.getItem('dmp.lastDomain');
+  return slugs.find((slug) => slug === last) ?? slugs[0];
 }

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import type { Domain } from '../../contract/admin.js';
 import { apiRequest } from '../api/api-client.js';
 import { domainsQuery, meQuery } from '../api/session-api.js';
+import { pickDomain } from '../components/app-frame.js';
 import { showError } from '../lib/show-error.js';
 
 /** `/`: opens the last used domain's devices; without any domain, says what to do. */
@@ -19,9 +20,8 @@ export function HomePage() {
     );
   }
   const items = domains.data ?? [];
-  const last = localStorage.getItem('dmp.lastDomain');
-  const target = items.find((d) => d.slug === last) ?? items[0];
-  if (target) return <Navigate to="/domains/$domain/devices" params={{ domain: target.slug }} replace />;
+  const target = pickDomain(items.map((d) => d.slug));
+  if (target) return <Navigate to="/domains/$domain/devices" params={{ domain: target }} replace />;
   return (
     <Stack maw={520}>
       <Title order={1}>No domain yet</Title>
