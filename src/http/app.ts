@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../core/services.js';
 import { auditRoutes } from './admin/audit-routes.js';
@@ -43,7 +43,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: logger(options.logLevel ?? 'info'),
     // A fleet checks in every minute: one log line per request would drown everything else.
-    disableRequestLogging: !['debug', 'trace'].includes(options.logLevel ?? 'info'),
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(options.logLevel ?? 'info') }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ? options.trustProxy.split(',').map((s) => s.trim()) : false,
     // Device IDs may contain ':' and '.'; keep the router from treating them specially.
