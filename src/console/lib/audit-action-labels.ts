@@ -1,5 +1,11 @@
-/** Audit actions in words; an action the console does not know yet shows as its code. */
-const LABELS: Record<string, string> = {
+import type { AuditAction } from '../../contract/admin.js';
+
+/**
+ * Audit actions in words; an action the console does not know yet shows as its code. Typed
+ * against the contract's list, so a new action fails the typecheck here, without loading zod
+ * (the contract's schemas) into the console.
+ */
+const LABELS = {
   'device.enrolled': 'Enrolled',
   'device.reenrolled': 'Enrolled again after a reset',
   'device.enrollment_refused': 'Enrollment refused (token exists: lost token)',
@@ -17,8 +23,10 @@ const LABELS: Record<string, string> = {
   'domain.updated': 'Domain updated',
   'api_token.created': 'API token created',
   'api_token.revoked': 'API token revoked',
-};
+} as const satisfies Record<AuditAction, string>;
+
+export const AUDIT_ACTION_OPTIONS = Object.entries(LABELS).map(([value, label]) => ({ value, label }));
 
 export function auditActionLabel(action: string): string {
-  return LABELS[action] ?? action;
+  return (LABELS as Record<string, string>)[action] ?? action;
 }

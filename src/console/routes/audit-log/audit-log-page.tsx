@@ -3,20 +3,19 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { createLazyRoute, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { AUDIT_ACTIONS, type AuditList } from '../../../contract/admin.js';
+import type { AuditList } from '../../../contract/admin.js';
 import { apiRequest, domainPath, queryString } from '../../api/api-client.js';
 import { actorText } from '../../components/actor-text.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/page-header.js';
 import { RelativeTime } from '../../components/relative-time.js';
-import { auditActionLabel } from '../../lib/audit-action-labels.js';
+import { AUDIT_ACTION_OPTIONS, auditActionLabel } from '../../lib/audit-action-labels.js';
 import type { AuditSearch } from '../audit-search.js';
 import { useCurrentDomain } from '../domain-context.js';
 
 export const Route = createLazyRoute('/domains/$domain/audit-log')({ component: AuditLogPage });
 
 const PAGE_SIZE = 50;
-const ACTION_OPTIONS = AUDIT_ACTIONS.map((action) => ({ value: action, label: auditActionLabel(action) }));
 
 function AuditLogPage() {
   const { domain, liveStatus } = useCurrentDomain();
@@ -51,7 +50,7 @@ function AuditLogPage() {
         <Select
           label="Action"
           description="Any action when empty"
-          data={ACTION_OPTIONS}
+          data={AUDIT_ACTION_OPTIONS}
           value={search.action ?? null}
           clearable
           searchable
