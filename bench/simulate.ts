@@ -51,7 +51,14 @@ const url = `http://127.0.0.1:${port}`;
 const admin = { email: 'bench@example.test', password: 'bench password 1234' };
 const server = spawn(process.execPath, [path.join(root, 'dist/main.js')], {
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DMP_DATA_DIR: dataDir, DMP_ADMIN_EMAIL: admin.email, DMP_ADMIN_PASSWORD: admin.password, DMP_LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'ignore', 'inherit'],
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+// A figure measured against a dead server means nothing: stop the run and say so.
+const serverGone = new AbortController();
+let serverExit: string | undefined;
+server.on('exit', (code, signal) => {
+  serverExit = `the server exited (code ${code}, signal ${signal})`;
+  serverGone.abort();
 });
 
 try {
@@ -70,8 +77,9 @@ try {
   const ownCpuBefore = process.cpuUsage();
   const run = await runSimulator(
     { server: url, domain: 'bench', key: key.key, devices, idPrefix: 'bench-', wipeEveryMs: 30_000, staleToken: true, enrollConcurrency: 32, maxSockets: Number(values['max-sockets']) },
-    { durationMs: Number(values.seconds) * 1000, warmupMs: Number(values.warmup) * 1000 },
+    { durationMs: Number(values.seconds) * 1000, warmupMs: Number(values.warmup) * 1000, signal: serverGone.signal },
   );
+  if (serverExit) throw new Error(`${serverExit} during the run; no figure.`);
   const ownCpu = process.cpuUsage(ownCpuBefore);
   const serverCpu = cpuSecondsOf(server.pid!) - serverCpuBefore;
   const summary = {
@@ -93,7 +101,9 @@ try {
   };
   console.log(JSON.stringify(summary, null, 2));
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  if (!serverExit) {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
   rmSync(dataDir, { recursive: true, force: true });
 }

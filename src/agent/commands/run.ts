@@ -4,7 +4,7 @@ import { agentVersion } from '../agent-version.js';
 import type { BackoffPolicy } from '../backoff.js';
 import { createDeviceClient } from '../device-client.js';
 import { AGENT_EXIT } from '../exit-codes.js';
-import { describeEvent, enrollFailureMessage } from '../messages.js';
+import { describeEvent, enrollFailureMessage, registrationFailedMessage, windowExpiredMessage } from '../messages.js';
 import { createFileStateStore } from '../state-file.js';
 
 export interface RunOptions {
@@ -28,6 +28,12 @@ export async function runCommand(options: RunOptions): Promise<number> {
     backoff: options.backoff,
     info: { name: os.hostname().slice(0, 200), os: os.platform(), osVersion: os.release().slice(0, 100), model: os.arch(), agentVersion: agentVersion() },
     onEvent: (event) => {
+      // Enrolling again after a reset, refused: the person at the device must see why.
+      if (event.type === 'enrollment_refused' && event.willRetry) {
+        const text = event.action === 'window_expired' ? windowExpiredMessage(event.deviceId, event.domain, event.message, true) : registrationFailedMessage(event.deviceId, event.domain, event.message, true);
+        log(text);
+        return;
+      }
       const line = describeEvent(event);
       if (line) log(line);
     },
