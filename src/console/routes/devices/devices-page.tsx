@@ -43,7 +43,10 @@ function DevicesPage() {
       void navigate({ search: (prev: DeviceSearch) => ({ ...prev, q: debouncedText || undefined }), replace: true });
     }
   }, [debouncedText]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => setSearchText(search.q ?? ''), [search.q]);
+  // The URL changed from elsewhere (back button, a link): show its search in the box.
+  useEffect(() => {
+    if ((search.q ?? '') !== debouncedText) setSearchText(search.q ?? '');
+  }, [search.q]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Keyset paging: a stack of cursors, so "Previous" needs no offset (stays fast on a million rows).
   const filterKey = JSON.stringify([domain.slug, search.authState, search.q, sort, pageSize]);
