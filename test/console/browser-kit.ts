@@ -51,10 +51,20 @@ export function notification(page: Page, text: RegExp) {
   return page.locator('[role="status"], [role="alert"]').filter({ hasText: text });
 }
 
-const SCREENSHOT_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+// The README's screenshots are refreshed on request (DMP_UPDATE_SCREENSHOTS=1), so that an
+// ordinary test run leaves the tree clean; otherwise they go to test-results/ (ignored by git).
+const SCREENSHOT_DIR = fileURLToPath(
+  new URL(process.env.DMP_UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots/' : '../../test-results/screenshots/', import.meta.url),
+);
 
 /** Saves a screenshot for the README (docs/screenshots/<name>.png). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
+}
+
+/** Gives a test domain a name a reader would expect in a screenshot. */
+export async function nameDomain(admin: { request(method: string, path: string, body?: unknown): Promise<{ status: number }> }, domain: string, name: string): Promise<void> {
+  const answer = await admin.request('PATCH', `/api/v1/domains/${domain}`, { name });
+  if (answer.status !== 200) throw new Error(`renaming ${domain}: ${answer.status}`);
 }

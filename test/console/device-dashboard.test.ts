@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDomain, createMember, type DomainFixture, enroll, enrollDevice } from '../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { expectPageLandmarks, launchChromium, notification, openConsole, saveScreenshot, signInAt, warningButton } from './browser-kit.js';
+import { expectPageLandmarks, launchChromium, nameDomain, notification, openConsole, saveScreenshot, signInAt, warningButton } from './browser-kit.js';
 
 // The Device Dashboard's Manage › Reset Auth Token, deep links with encoded Device IDs, and a
 // viewer who sees everything but can reset nothing.
@@ -24,6 +24,7 @@ async function refuseEnrollment(deviceId: string): Promise<void> {
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
   fx = await createDomain(server);
+  await nameDomain(fx.admin, fx.domain, 'Acme Logistics');
   for (const id of [RACK, RACK_LOWER, 'Kiosk-3', 'Gate-4']) await enrollDevice(server, fx, id, { name: `Unit ${id}`, model: 'X1', os: 'Linux' });
   await refuseEnrollment(RACK);
   await refuseEnrollment('Kiosk-3');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../helpers/admin-client.js';
 import { checkin, createDomain, type DomainFixture, enroll, enrollDevice } from '../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { expectPageLandmarks, launchChromium, notification, openConsole, saveScreenshot, signInAt, warningButton } from './browser-kit.js';
+import { expectPageLandmarks, launchChromium, nameDomain, notification, openConsole, saveScreenshot, signInAt, warningButton } from './browser-kit.js';
 
 // The Devices Table against the real server: warning icons, the warning window's reset, live
 // updates and deep links. One browser for the file; each test gets a fresh profile.
@@ -16,6 +16,7 @@ const info = (name: string) => ({ name, model: 'Galaxy Tab A9', os: 'Android', o
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
   fx = await createDomain(server);
+  await nameDomain(fx.admin, fx.domain, 'Acme Retail');
   await enrollDevice(server, fx, 'Dev-1', info('Front desk'));
   await enrollDevice(server, fx, 'dev-1', info('Back office'));
   await enrollDevice(server, fx, 'Kiosk-2', info('Lobby kiosk'));

@@ -47,7 +47,7 @@ export function DeviceFacts({ device }: { device: Device }) {
         <FactRows
           rows={[
             ['Enrolled', exact(device.enrolledAt)],
-            ['Enrollment key', device.enrolledWithKeyId ? <Text ff="monospace" size="sm" span>{device.enrolledWithKeyId}</Text> : null],
+            ['Enrolled with key (ID)', device.enrolledWithKeyId ? <Text ff="monospace" size="sm" span>{device.enrolledWithKeyId}</Text> : null],
             ['Token issued', device.tokenIssuedAt ? exact(device.tokenIssuedAt) : device.authState === 'reset' ? 'none (reset; waiting for re-enrollment)' : null],
             ['Last reset', device.lastResetAt ? `${exact(device.lastResetAt)}${device.lastResetBy ? ` by ${device.lastResetBy}` : ''}` : 'never'],
             [
