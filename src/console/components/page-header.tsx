@@ -1,4 +1,5 @@
 import { Badge, Group, Title, Tooltip } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import type { LiveStatus } from '../api/use-device-events.js';
 
@@ -11,6 +12,7 @@ const LIVE_LABELS: Record<LiveStatus, { text: string; color: string; hint: strin
 /** The page's one `h1`, with the live-connection badge and the page's actions on the right. */
 export function PageHeader({ title, liveStatus, children }: { title: ReactNode; liveStatus?: LiveStatus; children?: ReactNode }) {
   const live = liveStatus ? LIVE_LABELS[liveStatus] : undefined;
+  useDocumentTitle(typeof title === 'string' ? `${title} · DMP` : 'DMP');
   return (
     <Group justify="space-between" align="center" mb="md" wrap="wrap" gap="sm">
       <Group gap="sm" align="center">

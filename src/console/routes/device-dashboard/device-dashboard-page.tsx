@@ -1,4 +1,5 @@
 import { ActionIcon, Alert, Breadcrumbs, Button, Center, Code, CopyButton, Group, Loader, Menu, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { createLazyRoute } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -23,6 +24,7 @@ function DeviceDashboardPage() {
   const { domain, canManage, liveStatus } = useCurrentDomain();
   const device = useQuery(deviceQuery(domain.slug, deviceId));
   const [confirmOpen, setConfirmOpen] = useState(false);
+  useDocumentTitle(`${deviceId} · DMP`);
 
   const breadcrumbs = (
     <Breadcrumbs>
