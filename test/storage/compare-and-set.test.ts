@@ -27,13 +27,13 @@ for (const backend of BACKENDS) {
     it('an update with a stale version is refused; racing updates of one version: exactly one lands', async () => {
       await storage.devices.insert(deviceRecord('cas', 'Cas-1', { version: 1 }));
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => storage.devices.update(deviceRecord('cas', 'Cas-1', { version: 2, tokenHash: `w${i}` }), 1)),
+        Array.from({ length: 10 }, (_, i) => storage.devices.update(deviceRecord('cas', 'Cas-1', { version: 2, tokenHash: `w${i}` }), { version: 1, authState: 'ok' })),
       );
       expect(results.filter(Boolean)).toHaveLength(1);
       const after = await storage.devices.get('cas', 'Cas-1');
       expect(after?.version).toBe(2);
-      expect(await storage.devices.update(deviceRecord('cas', 'Cas-1', { version: 3 }), 1)).toBe(false);
-      expect(await storage.devices.update(deviceRecord('cas', 'Cas-1', { version: 3, authState: 'missing' }), 2)).toBe(true);
+      expect(await storage.devices.update(deviceRecord('cas', 'Cas-1', { version: 3 }), { version: 1, authState: 'ok' })).toBe(false);
+      expect(await storage.devices.update(deviceRecord('cas', 'Cas-1', { version: 3, authState: 'missing' }), { version: 2, authState: 'ok' })).toBe(true);
       expect((await storage.devices.get('cas', 'Cas-1'))?.authState).toBe('missing');
     });
 
@@ -44,7 +44,7 @@ for (const backend of BACKENDS) {
           const landed = await storage.transaction(async (tx) => {
             const current = await tx.devices.get('cas', 'Counter-1');
             if (!current) throw new Error('gone');
-            return tx.devices.update({ ...current, version: current.version + 1 }, current.version);
+            return tx.devices.update({ ...current, version: current.version + 1 }, current);
           });
           if (landed) return round;
         }
@@ -54,6 +54,27 @@ for (const backend of BACKENDS) {
       expect((await storage.devices.get('cas', 'Counter-1'))?.version).toBe(13);
       // PostgreSQL locks the row it reads in a transaction; SQLite runs one transaction at a time.
       expect(Math.max(...rounds)).toBe(0);
+    });
+
+    it('authState changes of many devices at once keep the counts exact and never deadlock', async () => {
+      await storage.domains.insert(domainRecord('flip'));
+      const ids = Array.from({ length: 16 }, (_, i) => `Flip-${i}`);
+      for (const [i, id] of ids.entries()) await storage.devices.insert(deviceRecord('flip', id, { authState: i % 2 ? 'reset' : 'ok' }));
+      // Half go ok→reset while the other half go reset→ok, each in its own transaction, ten times over.
+      const flip = async (id: string) => {
+        for (let n = 0; n < 10; n++) {
+          for (;;) {
+            const landed = await storage.transaction(async (tx) => {
+              const current = (await tx.devices.get('flip', id))!;
+              const next = current.authState === 'ok' ? 'reset' : 'ok';
+              return tx.devices.update({ ...current, authState: next, version: current.version + 1 }, current);
+            });
+            if (landed) break;
+          }
+        }
+      };
+      await Promise.all(ids.map(flip));
+      expect(await storage.devices.countByAuthState('flip')).toMatchObject({ ok: 8, reset: 8, missing: 0, invalid: 0 });
     });
 
     it('a transaction that throws writes nothing', async () => {

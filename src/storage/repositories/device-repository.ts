@@ -76,11 +76,17 @@ export function deviceRepository(db: Kysely<DB>, { lockRowsOnRead = false } = {}
     return query;
   }
 
-  async function addToCount(domain: string, authState: AuthState, delta: number): Promise<void> {
+  /**
+   * Applies count changes in one statement, in auth_state order: concurrent transactions then
+   * lock the count rows in the same order, so on PostgreSQL an ok→reset of one device and a
+   * reset→ok of another cannot deadlock.
+   */
+  async function addToCounts(domain: string, deltas: Array<[AuthState, number]>): Promise<void> {
+    const rows = [...deltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([authState, n]) => ({ domain, auth_state: authState, n }));
     await db
       .insertInto('device_counts')
-      .values({ domain, auth_state: authState, n: delta })
-      .onConflict((oc) => oc.columns(['domain', 'auth_state']).doUpdateSet({ n: sql`device_counts.n + ${delta}` }))
+      .values(rows)
+      .onConflict((oc) => oc.columns(['domain', 'auth_state']).doUpdateSet({ n: sql`device_counts.n + excluded.n` }))
       .execute();
   }
 
@@ -101,7 +107,7 @@ export function deviceRepository(db: Kysely<DB>, { lockRowsOnRead = false } = {}
     async insert(device) {
       const result = await db.insertInto('devices').values(toRow(device)).onConflict((oc) => oc.columns(['domain', 'device_id']).doNothing()).executeTakeFirst();
       const inserted = Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
-      if (inserted) await addToCount(device.domain, device.authState, 1);
+      if (inserted) await addToCounts(device.domain, [[device.authState, 1]]);
       return inserted;
     },
 
@@ -116,8 +122,7 @@ export function deviceRepository(db: Kysely<DB>, { lockRowsOnRead = false } = {}
         .executeTakeFirst();
       const updated = Number(result.numUpdatedRows) === 1;
       if (updated && previous.authState !== device.authState) {
-        await addToCount(domain, previous.authState, -1);
-        await addToCount(domain, device.authState, 1);
+        await addToCounts(domain, [[previous.authState, -1], [device.authState, 1]]);
       }
       return updated;
     },
