@@ -67,6 +67,14 @@ describe.skipIf(Boolean(postgres.skip))('PostgreSQL event bus between nodes', ()
     expect(elsewhere).toHaveLength(0);
   });
 
+  it('a burst of 300 events (sent in batches under the NOTIFY limit) arrives complete and in order', async () => {
+    const onB = listen(nodeB);
+    const ids = Array.from({ length: 300 }, (_, i) => `Burst-${i}`);
+    await Promise.all(ids.map((id) => nodeA.publish(eventFor(id))));
+    await until(() => onB.length === ids.length);
+    expect(onB.map((e) => e.deviceId)).toEqual(ids);
+  });
+
   it('an event too big for NOTIFY travels as a reference, and node B re-reads the device', async () => {
     const bigName = 'n'.repeat(9_000);
     await storage.devices.insert(deviceRecord('bus', 'Big-1', { name: bigName }));

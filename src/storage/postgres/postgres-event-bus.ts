@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { DeviceEvent } from '../../contract/events.js';
+import type { DeviceEvent } from '../../contract/events.js';
 import { toDeviceView } from '../../core/device-view.js';
 import { createInProcessEventBus } from '../../core/in-process-event-bus.js';
 import type { EventBus, Storage } from '../../core/ports.js';
@@ -9,15 +9,20 @@ import { connectionConfig } from './postgres-connection.js';
 export const EVENTS_CHANNEL = 'dmp_device_events';
 // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; keep a margin.
 const MAX_PAYLOAD_BYTES = 7900;
+// Events are gathered this long and sent together: under load (a fleet checking in) that is one
+// NOTIFY round trip for dozens of events instead of one each, and a console still hears within ms.
+const BATCH_MS = 10;
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
 // A silently dead connection (a failover, a dropped NAT entry) is noticed within this time.
 const HEARTBEAT_MS = 15_000;
 
-/** What travels in one NOTIFY: the event itself, or, when it is too big, a reference to re-read. */
-type Envelope =
-  | { node: string; event: DeviceEvent }
-  | { node: string; ref: Pick<DeviceEvent, 'type' | 'domain' | 'deviceId' | 'at'> };
+type EventRef = Pick<DeviceEvent, 'type' | 'domain' | 'deviceId' | 'at'>;
+/** What travels in one NOTIFY: events in order, each itself or, when too big, a reference to re-read. */
+interface Envelope {
+  node: string;
+  items: Array<{ event: DeviceEvent } | { ref: EventRef }>;
+}
 
 export interface PostgresEventBusOptions {
   url: string;
@@ -49,16 +54,23 @@ export function createPostgresEventBus({ url, pool, storage, warn = () => {} }: 
   let heartbeat: NodeJS.Timeout | undefined;
   let waiters: Array<() => void> = [];
 
+  let queue: Array<Envelope['items'][number]> = [];
+  let flushTimer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+
+  // Our own database is the only sender on this channel, so the events are trusted as they are.
   async function receive(payload: string | undefined): Promise<void> {
     if (!payload) return;
     const envelope = JSON.parse(payload) as Envelope;
     if (envelope.node === nodeId) return;
-    if ('event' in envelope) {
-      local.deliver(DeviceEvent.parse(envelope.event));
-      return;
+    for (const item of envelope.items) {
+      if ('event' in item) {
+        local.deliver(item.event);
+        continue;
+      }
+      const device = await storage.devices.get(item.ref.domain, item.ref.deviceId);
+      if (device) local.deliver({ ...item.ref, device: toDeviceView(device) });
     }
-    const device = await storage.devices.get(envelope.ref.domain, envelope.ref.deviceId);
-    if (device) local.deliver({ ...envelope.ref, device: toDeviceView(device) });
   }
 
   function dropClient(): void {
@@ -118,11 +130,50 @@ export function createPostgresEventBus({ url, pool, storage, warn = () => {} }: 
     for (const resolve of ready) resolve();
   }
 
-  function envelopeOf(event: DeviceEvent): string {
-    const full = JSON.stringify({ node: nodeId, event } satisfies Envelope);
-    if (Buffer.byteLength(full) <= MAX_PAYLOAD_BYTES) return full;
+  function itemOf(event: DeviceEvent): Envelope['items'][number] {
+    if (Buffer.byteLength(JSON.stringify(event)) <= MAX_PAYLOAD_BYTES - 100) return { event };
     const { type, domain, deviceId, at } = event;
-    return JSON.stringify({ node: nodeId, ref: { type, domain, deviceId, at } } satisfies Envelope);
+    return { ref: { type, domain, deviceId, at } };
+  }
+
+  /** Packs queued events into as few payloads under the NOTIFY limit as they fit, in order. */
+  function payloadsOf(items: Envelope['items']): string[] {
+    const payloads: string[] = [];
+    const prefix = `{"node":${JSON.stringify(nodeId)},"items":[`;
+    let parts: string[] = [];
+    let bytes = prefix.length + 2;
+    for (const item of items) {
+      const json = JSON.stringify(item);
+      const size = Buffer.byteLength(json) + 1;
+      if (parts.length > 0 && bytes + size > MAX_PAYLOAD_BYTES) {
+        payloads.push(`${prefix}${parts.join(',')}]}`);
+        parts = [];
+        bytes = prefix.length + 2;
+      }
+      parts.push(json);
+      bytes += size;
+    }
+    if (parts.length > 0) payloads.push(`${prefix}${parts.join(',')}]}`);
+    return payloads;
+  }
+
+  /** Sends what is queued; flushes run one after another, so other nodes hear events in order. */
+  function flush(): Promise<void> {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const items = queue;
+    queue = [];
+    if (items.length === 0) return flushing;
+    flushing = flushing.then(async () => {
+      try {
+        // One statement for all payloads: NOTIFYs of one transaction arrive in order.
+        await pool.query('select pg_notify($1, payload) from unnest($2::text[]) with ordinality as t(payload, n) order by n', [EVENTS_CHANNEL, payloadsOf(items)]);
+      } catch (err) {
+        // The changes themselves are committed; only other nodes' live consoles miss these events.
+        warn(`could not send ${items.length} device event(s) to the other nodes`, err);
+      }
+    });
+    return flushing;
   }
 
   void connect();
@@ -130,11 +181,10 @@ export function createPostgresEventBus({ url, pool, storage, warn = () => {} }: 
   return {
     async publish(event) {
       local.deliver(event);
-      try {
-        await pool.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, envelopeOf(event)]);
-      } catch (err) {
-        // The change itself is committed; only other nodes' live consoles miss this event.
-        warn('could not send a device event to the other nodes', err);
+      queue.push(itemOf(event));
+      if (!flushTimer) {
+        flushTimer = setTimeout(() => void flush(), BATCH_MS);
+        flushTimer.unref();
       }
     },
     subscribe: (domain, listener) => local.subscribe(domain, listener),
@@ -143,6 +193,7 @@ export function createPostgresEventBus({ url, pool, storage, warn = () => {} }: 
       return new Promise((resolve) => waiters.push(resolve));
     },
     async close() {
+      await flush();
       closed = true;
       clearTimeout(reconnectTimer);
       dropClient();
