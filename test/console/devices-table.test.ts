@@ -124,15 +124,21 @@ describe('Devices Table', () => {
     await context.close();
   });
 
-  it('looks right in dark mode', async () => {
+  it('looks right in dark mode and works by keyboard', async () => {
     const { context, page } = await openConsole(browser, { colorScheme: 'dark' });
     await signInAt(page, server.url, devicesPath(), server.admin.email, server.admin.password);
     await warningButton(page, 'Sensor-7', 'invalid token').waitFor();
     await page.getByRole('radio', { name: /Invalid token 1/ }).waitFor({ state: 'attached' });
     await saveScreenshot(page, 'devices-table-dark');
-    await warningButton(page, 'Dev-1').click();
-    await page.getByRole('dialog', { name: /Dev-1/ }).waitFor();
+    // By keyboard: Enter opens the window, Escape closes it and focus returns to the icon.
+    await warningButton(page, 'Dev-1').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /Dev-1/ });
+    await dialog.waitFor();
     await saveScreenshot(page, 'warning-dialog-dark');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await warningButton(page, 'Dev-1').evaluate((el) => el === document.activeElement)).toBe(true);
     await context.close();
   });
 
