@@ -103,6 +103,19 @@ describe('dmp-agent against a real server', () => {
     expect(result.stderr).toContain('enrollment key is not valid');
   });
 
+  it('dmp login --email creates an API token, and logout revokes it', async () => {
+    const env = { DMP_CONFIG: path.join(tmp, 'password-login.json') };
+    const login = await runBin('dmp', ['login', '--server', server.url, '--email', server.admin.email, '--password-stdin'], { env, input: `${server.admin.password}\n` });
+    expect(login.code, login.output).toBe(0);
+    expect((await fs.stat(env.DMP_CONFIG)).mode & 0o777).toBe(0o600);
+    const token = (JSON.parse(await fs.readFile(env.DMP_CONFIG, 'utf8')) as { token: string }).token;
+    const whoami = await runBin('dmp', ['whoami', '--json'], { env });
+    expect(JSON.parse(whoami.stdout)).toMatchObject({ user: { email: server.admin.email } });
+    expect((await runBin('dmp', ['logout'], { env })).code).toBe(0);
+    // The revoked token no longer works, even when given directly.
+    expect((await runBin('dmp', ['whoami'], { env: { DMP_SERVER: server.url, DMP_TOKEN: token, DMP_CONFIG: env.DMP_CONFIG } })).code).toBe(3);
+  });
+
   it('dmp answers 5 for a device that does not exist, and 3 without a token', async () => {
     expect((await runBin('dmp', ['devices', 'show', 'No-Such-Device'], { env: cliEnv })).code).toBe(5);
     expect((await runBin('dmp', ['devices', 'list'], { env: { DMP_CONFIG: path.join(tmp, 'none.json') } })).code).toBe(3);
