@@ -49,7 +49,7 @@ export function describeEvent(event: AgentEvent): string | undefined {
       return `An administrator reset the auth token of "${event.state.deviceId}": this device needs to enroll again${event.state.enrollmentKey ? ' (doing so now with the stored enrollment key).' : ': run dmp-agent enroll.'}`;
     case 'token_rejected':
       return event.alert
-        ? `The server rejected this device's auth token ${event.consecutive} times in a row (auth_token_invalid). The token is kept; an administrator of "${event.state.domain}" should check "${event.state.deviceId}" (another installation may use this Device ID) and reset its auth token if this device should keep it.`
+        ? `The server rejected this device's auth token ${event.consecutive} times in a row (auth_token_invalid). The token is kept. This device may hold an old token (a restored backup), or another installation may use the Device ID "${event.state.deviceId}": an administrator of "${event.state.domain}" should check it in the console; to admit this device again, they reset its auth token and you run dmp-agent enroll --force here.`
         : `The server rejected this device's auth token (auth_token_invalid, ${event.consecutive} in a row); keeping it and trying again.`;
     case 'retry_scheduled':
       return `Retrying in ${formatDurationMs(event.delayMs)}: ${event.reason}.`;

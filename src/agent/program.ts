@@ -12,7 +12,7 @@ import { defaultStateFilePath } from './state-file.js';
 /** What a parsed command line asks for; main.ts runs it, tests inspect it. */
 export type AgentInvocation =
   | { command: 'enroll'; options: EnrollOptions }
-  | { command: 'run'; options: { stateFile: string; once: boolean; backoff: BackoffPolicy } }
+  | { command: 'run'; options: { stateFile: string; once: boolean; verbose: boolean; backoff: BackoffPolicy } }
   | { command: 'status'; options: { stateFile: string; json: boolean } };
 
 function positiveInt(value: string): number {
@@ -89,10 +89,11 @@ export function parseAgentArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     .command('run')
     .description('check in on the server\'s interval until stopped; enrolls again by itself after an admin reset')
     .option('--once', 'check in once and exit (0: ok)', false)
+    .option('--verbose', 'log every check-in (default: only changes)', false)
     .option('--retry-min-ms <ms>', 'first retry delay after a failure', positiveInt)
     .option('--retry-max-ms <ms>', 'longest retry delay', positiveInt)
     .action((opts) => {
-      invocation = { command: 'run', options: { stateFile: stateFileOf(), once: Boolean(opts.once), backoff: backoffFrom(opts, DEFAULT_BACKOFF) } };
+      invocation = { command: 'run', options: { stateFile: stateFileOf(), once: Boolean(opts.once), verbose: Boolean(opts.verbose), backoff: backoffFrom(opts, DEFAULT_BACKOFF) } };
     });
 
   program

@@ -11,6 +11,8 @@ export interface RunOptions {
   stateFile: string;
   once: boolean;
   backoff: BackoffPolicy;
+  /** Log every check-in; otherwise only the first one and the first after a problem. */
+  verbose?: boolean;
 }
 
 /** The check-in loop (or one check-in with --once); stops cleanly on SIGINT/SIGTERM. */
@@ -22,6 +24,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
     return AGENT_EXIT.notEnrolled;
   }
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  let lastWasCheckin = false;
   const agent = createAgent({
     client: createDeviceClient({ serverUrl: state.server }),
     store,
@@ -33,6 +36,14 @@ export async function runCommand(options: RunOptions): Promise<number> {
         const text = event.action === 'window_expired' ? windowExpiredMessage(event.deviceId, event.domain, event.message, true) : registrationFailedMessage(event.deviceId, event.domain, event.message, true);
         log(text);
         return;
+      }
+      // A service's log should show changes, not one line a minute forever.
+      if (event.type === 'checked_in') {
+        const quiet = !options.verbose && lastWasCheckin;
+        lastWasCheckin = true;
+        if (quiet) return;
+      } else {
+        lastWasCheckin = false;
       }
       const line = describeEvent(event);
       if (line) log(line);
