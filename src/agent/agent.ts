@@ -9,7 +9,8 @@ import { sleep as defaultSleep } from './sleep.js';
 export type AgentEvent =
   | { type: 'enrolled'; state: AgentState }
   | { type: 'enrollment_refused'; action: EnrollAction; code: string; message: string; domain: string; deviceId: string; willRetry: boolean }
-  | { type: 'retry_scheduled'; delayMs: number; reason: string }
+  /** waitingForReset: a refused enrollment being retried, not a failure of the network or server. */
+  | { type: 'retry_scheduled'; delayMs: number; reason: string; waitingForReset: boolean }
   | { type: 'checked_in'; state: AgentState }
   | { type: 'token_reset'; state: AgentState }
   | { type: 'token_rejected'; consecutive: number; alert: boolean; state: AgentState }
@@ -39,6 +40,8 @@ export interface EnrollParams {
   transientRetries?: number;
   /** Store the enrollment key so the agent can enroll again by itself after a reset. */
   storeKey?: boolean;
+  /** Retry delays for this enrollment; default: the agent's. */
+  backoff?: BackoffPolicy;
   signal?: AbortSignal;
 }
 
@@ -101,13 +104,13 @@ export function createAgent(deps: AgentDeps) {
         await recordRefusal(params, code, message);
       }
       if (!willRetry) return { ok: false, action, code, message };
-      let delayMs = retryDelayMs(attempt, answer.kind === 'error' ? answer.retryAfterMs : undefined, backoff, random);
+      let delayMs = retryDelayMs(attempt, answer.kind === 'error' ? answer.retryAfterMs : undefined, params.backoff ?? backoff, random);
       if (deadline !== undefined) {
         const left = deadline - now().getTime();
         if (left <= 0) return { ok: false, action: 'timeout', code, message };
         delayMs = Math.min(delayMs, left);
       }
-      emit({ type: 'retry_scheduled', delayMs, reason: action === 'retry' ? message : 'waiting for an administrator to reset the auth token' });
+      emit({ type: 'retry_scheduled', delayMs, reason: action === 'retry' ? message : 'waiting for an administrator to reset the auth token', waitingForReset: action !== 'retry' });
       await wait(delayMs, params.signal);
       attempt += 1;
     }
@@ -162,7 +165,7 @@ export function createAgent(deps: AgentDeps) {
         const retryAfterMs = answer.kind === 'error' ? answer.retryAfterMs : undefined;
         const delay = retryDelayMs(transientFailures, retryAfterMs, { ...backoff, maxMs: Math.min(backoff.maxMs, intervalMs) }, random);
         transientFailures += 1;
-        emit({ type: 'retry_scheduled', delayMs: delay, reason: failure?.message ?? 'transient failure' });
+        emit({ type: 'retry_scheduled', delayMs: delay, reason: failure?.message ?? 'transient failure', waitingForReset: false });
         return { action, answer, nextDelayMs: delay, state: next };
       }
       case 'report': {
@@ -184,7 +187,17 @@ export function createAgent(deps: AgentDeps) {
       if (options.signal?.aborted) return { stopped: 'aborted', last };
       const state = await deps.store.load();
       if (state && state.phase !== 'enrolled' && state.enrollmentKey && !options.once) {
-        const result = await enroll({ server: state.server, domain: state.domain, deviceId: state.deviceId, enrollmentKey: state.enrollmentKey, wait: true, ...(options.signal ? { signal: options.signal } : {}) });
+        // Refused (another installation got there first): wait for a reset as `enroll --wait`
+        // does, checking at least once a minute so the device is back soon after the admin's click.
+        const result = await enroll({
+          server: state.server,
+          domain: state.domain,
+          deviceId: state.deviceId,
+          enrollmentKey: state.enrollmentKey,
+          wait: true,
+          backoff: { ...backoff, maxMs: Math.min(backoff.maxMs, 60_000) },
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
         if (!result.ok) return result.action === 'aborted' ? { stopped: 'aborted', last } : { stopped: 'enroll_failed', state: await deps.store.load(), enroll: result };
         continue;
       }

@@ -120,7 +120,7 @@ export function createFleet(options: FleetOptions) {
         setStatus(device, 'reset');
         break;
       case 'retry_scheduled':
-        if (event.reason !== 'waiting for an administrator to reset the auth token') stats.errors += 1;
+        if (!event.waitingForReset) stats.errors += 1;
         break;
       case 'checkin_problem':
         stats.errors += 1;
