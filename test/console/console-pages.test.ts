@@ -47,6 +47,33 @@ describe('console pages', () => {
     await context.close();
   });
 
+  it('pages and sorts with the server', async () => {
+    for (let i = 0; i < 30; i++) await enrollDevice(server, fx, `Page-${String(i).padStart(2, '0')}`);
+    const { context, page } = await openConsole(browser);
+    await signInAt(page, server.url, `/domains/${fx.domain}/devices`, server.admin.email, server.admin.password);
+    await page.getByLabel('Search Device ID').fill('Page-');
+    await page.locator('input[aria-label="Devices per page"]').click();
+    await page.getByRole('option', { name: '25', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Devices' });
+    await table.getByRole('link', { name: 'Page-24', exact: true }).waitFor();
+    expect(await table.getByRole('link', { name: 'Page-25', exact: true }).count()).toBe(0);
+    await page.getByText('1–25 of 30').waitFor();
+
+    await page.getByRole('button', { name: 'Next' }).click();
+    await table.getByRole('link', { name: 'Page-29', exact: true }).waitFor();
+    await page.getByText('26–30 of 30').waitFor();
+    expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await table.getByRole('link', { name: 'Page-00', exact: true }).waitFor();
+
+    // Newest Device ID first: the header's sort button flips the order, and the URL keeps it.
+    await page.getByRole('button', { name: 'Sort by Device ID' }).click();
+    await page.waitForURL(/sort=-deviceId/);
+    await table.getByRole('link', { name: 'Page-29', exact: true }).waitFor();
+    expect(await table.getByRole('link').first().textContent()).toBe('Page-29');
+    await context.close();
+  });
+
   it('resets several selected devices with one confirmation', async () => {
     const { context, page } = await openConsole(browser);
     await signInAt(page, server.url, `/domains/${fx.domain}/devices`, server.admin.email, server.admin.password);
