@@ -70,6 +70,18 @@ describe.skipIf(Boolean(postgres.skip))('migrations and start-up on postgres', (
     expect(Date.now() - started).toBeLessThan(6_000);
   });
 
+  it('request connections carry a 10 s statement timeout; int8 reads back as a number', async () => {
+    const database = await createTestDatabase(postgresServerUrl);
+    const storage = await openPostgresStorage(database.url, { poolMax: 2 });
+    try {
+      const { rows } = await storage.pool.query<{ statement_timeout: string; n: unknown }>(`select current_setting('statement_timeout') as statement_timeout, 4102444800123::int8 as n`);
+      expect(rows[0]).toEqual({ statement_timeout: '10s', n: 4102444800123 });
+    } finally {
+      await storage.close();
+      await database.drop();
+    }
+  });
+
   it('Device ID columns use the byte-order "C" collation whatever the database default is', async () => {
     const database = await createTestDatabase(postgresServerUrl);
     try {

@@ -28,11 +28,11 @@ export function redactUrl(url: string): string {
 }
 
 /** Connection settings shared by the pool and the dedicated LISTEN client. */
-export function connectionConfig(url: string, applicationName: string): pg.ClientConfig {
+export function connectionConfig(url: string, applicationName: string, statementTimeoutMs: number | false = STATEMENT_TIMEOUT_MS): pg.ClientConfig {
   return {
     connectionString: url,
     application_name: applicationName,
-    statement_timeout: STATEMENT_TIMEOUT_MS,
+    statement_timeout: statementTimeoutMs,
     connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
     keepAlive: true,
     types: customTypes,
@@ -40,8 +40,11 @@ export function connectionConfig(url: string, applicationName: string): pg.Clien
 }
 
 /** A pool for one DMP node, checked once so a wrong DATABASE_URL fails at start-up with a clear message. */
-export async function openPool(url: string, poolMax = Number(process.env.DMP_PG_POOL_MAX) || DEFAULT_POOL_MAX): Promise<pg.Pool> {
-  const pool = new pg.Pool({ ...connectionConfig(url, 'dmp'), max: poolMax, idleTimeoutMillis: 30_000 });
+export async function openPool(
+  url: string,
+  { poolMax = Number(process.env.DMP_PG_POOL_MAX) || DEFAULT_POOL_MAX, applicationName = 'dmp', statementTimeoutMs = STATEMENT_TIMEOUT_MS as number | false } = {},
+): Promise<pg.Pool> {
+  const pool = new pg.Pool({ ...connectionConfig(url, applicationName, statementTimeoutMs), max: poolMax, idleTimeoutMillis: 30_000 });
   // An idle connection that the server drops must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   try {

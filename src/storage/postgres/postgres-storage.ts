@@ -18,13 +18,19 @@ export interface PostgresStorage extends Storage {
 
 /** PostgreSQL, shared by any number of DMP nodes: connects, migrates (under Kysely's advisory lock), serves. */
 export async function openPostgresStorage(url: string, options: { poolMax?: number } = {}): Promise<PostgresStorage> {
-  const pool = await openPool(url, options.poolMax);
+  await migrate(url);
+  const pool = await openPool(url, { poolMax: options.poolMax });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return Object.assign(createKyselyStorage(db, 'postgres', POSTGRES_FEATURES), { pool });
+}
+
+/** Migrates on a connection of its own without the statement timeout: a migration over a big table may take minutes. */
+async function migrate(url: string): Promise<void> {
+  const pool = await openPool(url, { poolMax: 1, applicationName: 'dmp-migrate', statementTimeoutMs: false });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db as Kysely<unknown>, POSTGRES_FEATURES);
-  } catch (err) {
+  } finally {
     await db.destroy();
-    throw err;
   }
-  return Object.assign(createKyselyStorage(db, 'postgres', POSTGRES_FEATURES), { pool });
 }
