@@ -89,7 +89,7 @@ describe('console pages', () => {
     await context.close();
   });
 
-  it('creates an enrollment key shown once with a QR code whose string enrolls a device', async () => {
+  it('creates an enrollment key shown once with a QR code whose string enrolls a device, and revokes it', async () => {
     const { context, page } = await openConsole(browser);
     await signInAt(page, server.url, `/domains/${fx.domain}/enrollment-keys`, server.admin.email, server.admin.password);
     await page.getByRole('heading', { level: 1, name: 'Enrollment keys' }).waitFor();
@@ -106,6 +106,12 @@ describe('console pages', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     const row = page.getByRole('row').filter({ hasText: 'Warehouse tablets' });
     await row.getByText('1 of 5').waitFor();
+
+    // Revoking asks once; the key stops working, the device enrolled with it does not.
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('dialog', { name: 'Revoke this enrollment key?' }).getByRole('button', { name: 'Revoke key' }).click();
+    await row.getByText('Revoked', { exact: true }).waitFor();
+    expect((await enroll(server, { domain: parts.domain, enrollmentKey: parts.key, deviceId: 'After-Revoke' })).status).toBe(401);
     await context.close();
   });
 
