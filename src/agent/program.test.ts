@@ -25,11 +25,11 @@ describe('dmp-agent arguments', () => {
   });
 
   it('rejects a non-numeric retry delay', () => {
-    expect(() => parseAgentArgs(['run', '--retry-min-ms', 'soon'], env)).toThrow();
+    expect(() => parseAgentArgs(['run', '--retry-min-ms', 'soon'], env, () => {})).toThrow();
   });
 
   it('rejects an unknown command', () => {
-    expect(() => parseAgentArgs(['explode'], env)).toThrow();
+    expect(() => parseAgentArgs(['explode'], env, () => {})).toThrow();
   });
 });
 

@@ -41,14 +41,14 @@ const ENROLL_WAIT_BACKOFF: BackoffPolicy = { minMs: 2_000, maxMs: 60_000, factor
  * Parses argv into an invocation without running it (and without exiting: errors are thrown as
  * CommanderError), so argument handling is tested without a server.
  */
-export function parseAgentArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): AgentInvocation | { command: 'none' } {
+export function parseAgentArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, writeErr: (text: string) => void = (text) => process.stderr.write(text)): AgentInvocation | { command: 'none' } {
   let invocation: AgentInvocation | { command: 'none' } = { command: 'none' };
   const program = new Command('dmp-agent')
     .description('DMP device agent: enrolls this device with a DMP server and checks in.')
     .version(agentVersion())
     .addOption(new Option('--state-file <path>', 'where the token and state live (mode 0600)').env('DMP_AGENT_STATE'))
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeErr })
     .showHelpAfterError('(run dmp-agent --help for usage)');
   const stateFileOf = () => (program.opts().stateFile as string | undefined) ?? defaultStateFilePath(env);
 
