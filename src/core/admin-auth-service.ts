@@ -99,8 +99,9 @@ export function createAdminAuthService({ storage, clock, sessionPolicy = DEFAULT
       const generated = !password;
       const finalEmail = (email ?? 'admin@localhost').trim().toLowerCase();
       const finalPassword = password ?? generateSecret('session').slice(0, 20);
-      await storage.users.insert({ id: newId(), email: finalEmail, passwordHash: await hashPassword(finalPassword), isPlatformAdmin: true, createdAt: clock.now() });
-      return { email: finalEmail, password: finalPassword, generated };
+      const inserted = await storage.users.insert({ id: newId(), email: finalEmail, passwordHash: await hashPassword(finalPassword), isPlatformAdmin: true, createdAt: clock.now() });
+      // Several nodes starting together on one database: only the node whose insert landed tells its password.
+      return inserted ? { email: finalEmail, password: finalPassword, generated } : null;
     },
 
     async pruneSessions(): Promise<number> {

@@ -116,6 +116,8 @@ export interface Storage {
   readonly rateLimits: RateLimitRepository;
   /** Runs `work` in one transaction; everything it writes lands together or not at all. */
   transaction<T>(work: (tx: Storage) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query (health checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

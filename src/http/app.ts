@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../core/errors.js';
 import type { Services } from '../core/services.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { authRoutes } from './admin/auth-routes.js';
@@ -80,7 +81,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  // For load balancers: 200 only when this node can reach its database.
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    try {
+      await options.services.storage.ping();
+    } catch {
+      throw new AppError('service_unavailable', 'The database is unreachable.');
+    }
+    return { status: 'ok' };
+  });
 
   const deps: RouteDeps = { services: options.services, publicUrl: options.publicUrl };
   await app.register(async (scope: App) => deviceRoutes(scope, deps));

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Storage } from '../core/ports.js';
 import { apiTokenRepository } from './repositories/api-token-repository.js';
 import { auditRepository } from './repositories/audit-repository.js';
@@ -32,6 +32,9 @@ export function createKyselyStorage(
       // Already inside one: the outer transaction covers this work too.
       if (options.inTransaction) return work(storage);
       return db.transaction().execute((trx) => work(createKyselyStorage(trx, dialect, features, { inTransaction: true })));
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
     },
     async close() {
       if (options.close) await options.close();

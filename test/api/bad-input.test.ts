@@ -92,6 +92,17 @@ describe('bad input gets the contract error shape and never writes', () => {
     expect((await call(server.url, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
   });
 
+  it('the health check answers 503 when the database is gone', async () => {
+    const doomed = await startTestServer();
+    try {
+      await doomed.server.services.storage.close();
+      const answer = await call(doomed.url, 'GET', '/healthz');
+      expectError(answer, 503, 'service_unavailable');
+    } finally {
+      await doomed.stop().catch(() => undefined);
+    }
+  });
+
   it('a check-in with a body that names another device cannot use this token', async () => {
     const token = await enrollDevice(server, fx, 'Owner-1');
     await enrollDevice(server, fx, 'Victim-1');
