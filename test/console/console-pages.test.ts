@@ -52,6 +52,8 @@ describe('console pages', () => {
     const { context, page } = await openConsole(browser);
     await signInAt(page, server.url, `/domains/${fx.domain}/devices`, server.admin.email, server.admin.password);
     await page.getByLabel('Search Device ID').fill('Page-');
+    await page.waitForURL(/q=Page-/);
+    await page.getByText('1–30 of 30').waitFor();
     await page.locator('input[aria-label="Devices per page"]').click();
     await page.getByRole('option', { name: '25', exact: true }).click();
     const table = page.getByRole('table', { name: 'Devices' });
