@@ -88,7 +88,7 @@ describe('Device Dashboard', () => {
     await page.goto(server.url + dashboardPath(RACK));
     await page.getByText('Next step: retry the enrollment on the device', { exact: true }).waitFor();
     await enrollDevice(server, fx, RACK);
-    await page.getByText('Next step: retry the enrollment on the device', { exact: true }).waitFor({ state: 'detached', timeout: 5_000 });
+    await page.getByText('Next step: retry the enrollment on the device', { exact: true }).waitFor({ state: 'detached', timeout: 10_000 });
     await context.close();
   });
 

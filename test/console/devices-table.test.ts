@@ -90,13 +90,13 @@ describe('Devices Table', () => {
     page.on('framenavigated', () => navigations++);
 
     const token = await enrollDevice(server, fx, 'Live-9', info('New tablet'));
-    await page.getByRole('link', { name: 'Live-9', exact: true }).waitFor({ timeout: 5_000 });
+    await page.getByRole('link', { name: 'Live-9', exact: true }).waitFor({ timeout: 10_000 });
     expect((await enroll(server, { domain: fx.domain, enrollmentKey: fx.key, deviceId: 'Live-9' })).status).toBe(409);
-    await warningButton(page, 'Live-9').waitFor({ timeout: 5_000 });
+    await warningButton(page, 'Live-9').waitFor({ timeout: 10_000 });
     // A valid check-in after the refusal: the dialog says a second installation claims the ID.
     expect((await checkin(server, token, { domain: fx.domain, deviceId: 'Live-9' })).status).toBe(200);
     await warningButton(page, 'Live-9').click();
-    await page.getByRole('dialog', { name: /Live-9/ }).getByText('A second installation claims this Device ID').waitFor({ timeout: 5_000 });
+    await page.getByRole('dialog', { name: /Live-9/ }).getByText('A second installation claims this Device ID').waitFor({ timeout: 10_000 });
     expect(navigations).toBe(0);
     await context.close();
   });

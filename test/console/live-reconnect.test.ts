@@ -64,9 +64,9 @@ it('reconnects to live updates after a server restart and shows what changed mea
   // Changed while the console was disconnected: it refetches after reconnecting.
   expect(await enroll('During-2')).toBe(201);
   await page.getByText('Live', { exact: true }).waitFor({ timeout: 15_000 });
-  await page.getByRole('link', { name: 'During-2', exact: true }).waitFor({ timeout: 5_000 });
+  await page.getByRole('link', { name: 'During-2', exact: true }).waitFor({ timeout: 10_000 });
   // And the new stream delivers events again.
   expect(await enroll('After-3')).toBe(201);
-  await page.getByRole('link', { name: 'After-3', exact: true }).waitFor({ timeout: 5_000 });
+  await page.getByRole('link', { name: 'After-3', exact: true }).waitFor({ timeout: 10_000 });
   await context.close();
 }, 60_000);
