@@ -1,33 +1,19 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { agentVersion } from './agent-version.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { enrollCommand, type EnrollOptions } from './commands/enroll.js';
 import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
-import { parseDurationMs } from './duration.js';
 import { readStdin } from './read-stdin.js';
 import { AGENT_EXIT } from './exit-codes.js';
 import { defaultStateFilePath } from './state-file.js';
+import { duration, positiveInt } from './option-parsers.js';
 
 /** What a parsed command line asks for; main.ts runs it, tests inspect it. */
 export type AgentInvocation =
   | { command: 'enroll'; options: EnrollOptions }
   | { command: 'run'; options: { stateFile: string; once: boolean; verbose: boolean; backoff: BackoffPolicy } }
   | { command: 'status'; options: { stateFile: string; json: boolean } };
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number.');
-  return n;
-}
-
-function duration(value: string): number {
-  try {
-    return parseDurationMs(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
 
 function backoffFrom(opts: { retryMinMs?: number; retryMaxMs?: number }, defaults: BackoffPolicy): BackoffPolicy {
   const minMs = opts.retryMinMs ?? defaults.minMs;

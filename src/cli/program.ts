@@ -1,8 +1,7 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { AUTH_STATES } from '../contract/common.js';
 import { DEVICE_SORTS } from '../contract/admin.js';
 import { agentVersion } from '../agent/agent-version.js';
-import { parseDurationMs } from '../agent/duration.js';
 import { readStdin } from '../agent/read-stdin.js';
 import { AdminApiError } from './admin-client.js';
 import { createCliContext, UsageError, type GlobalOptions } from './cli-context.js';
@@ -12,20 +11,7 @@ import { createKeyCommand, listKeysCommand, revokeKeysCommand } from './commands
 import { loginCommand, logoutCommand } from './commands/login.js';
 import { listDomainsCommand, whoamiCommand } from './commands/whoami.js';
 import { CLI_EXIT, exitCodeForStatus } from './exit-codes.js';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number.');
-  return n;
-}
-
-function duration(value: string): number {
-  try {
-    return parseDurationMs(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
+import { duration, positiveInt } from '../agent/option-parsers.js';
 
 /** Options that every command accepts, wherever they are placed. */
 function withCommon(command: Command): Command {

@@ -1,23 +1,11 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { parseEnrollmentString } from '../contract/enrollment-string.js';
 import { parseDurationMs } from '../agent/duration.js';
 import { runSimulator } from './run-simulator.js';
 import { formatProgressLine } from './progress-line.js';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number.');
-  return n;
-}
-function duration(value: string): number {
-  try {
-    return parseDurationMs(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
+import { duration, positiveInt } from '../agent/option-parsers.js';
 
 const program = new Command('simulate')
   .description('DMP fleet simulator: many virtual dmp-agents in one process, with wipes and a stale token.')
