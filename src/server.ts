@@ -32,12 +32,12 @@ export interface RunningServer {
 }
 
 /** Opens storage, bootstraps the first admin, and serves everything on config.host:config.port. */
-export async function startServer(config: ServerConfig, options: { consoleDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, options: { consoleDir?: string; sseHeartbeatMs?: number } = {}): Promise<RunningServer> {
   let warn = (message: string, err?: unknown) => console.warn(message, err);
   const { storage, events, jobs } = await openBackend({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, warn: (message, err) => warn(message, err) });
-  const services = createServices({ storage, events });
+  const services = createServices({ storage, events, warn: (message, err) => warn(message, err) });
   const bootstrapAdmin = await services.adminAuth.bootstrapAdmin(config.adminEmail, config.adminPassword);
-  const app = await buildApp({ services, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logLevel: config.logLevel, consoleDir: options.consoleDir });
+  const app = await buildApp({ services, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logLevel: config.logLevel, consoleDir: options.consoleDir, sseHeartbeatMs: options.sseHeartbeatMs });
   warn = (message, err) => app.log.warn({ err }, message);
   const stopHousekeeping = everyClockSlot(HOUSEKEEPING_MS, () => {
     jobs

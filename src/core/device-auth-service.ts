@@ -16,10 +16,10 @@ const DOMAIN_CACHE_MS = 1000;
 // rounds is plenty; more means something is wrong, and the client can retry.
 const MAX_ROUNDS = 5;
 
-type Deps = { storage: Storage; clock: Clock; events: EventBus };
+type Deps = { storage: Storage; clock: Clock; events: EventBus; warn?: (message: string, err: unknown) => void };
 
 /** Enrollment, check-in and admin reset: reads a device, runs the state machine, writes with compare-and-set. */
-export function createDeviceAuthService({ storage, clock, events }: Deps) {
+export function createDeviceAuthService({ storage, clock, events, warn = () => undefined }: Deps) {
   const domainCache = new Map<string, { domain: DomainRecord | undefined; until: number }>();
   async function cachedDomain(slug: string): Promise<DomainRecord | undefined> {
     const now = clock.now();
@@ -45,7 +45,13 @@ export function createDeviceAuthService({ storage, clock, events }: Deps) {
   async function publish(t: Transition, domain: string, at: number): Promise<void> {
     if (!t.device || t.events.length === 0) return;
     const device = toDeviceView(t.device);
-    for (const type of t.events) await events.publish({ type, domain, deviceId: t.device.deviceId, at: new Date(at).toISOString(), device });
+    // The change is committed: a failing event bus costs live consoles an update (they refetch),
+    // never the device its answer (an enrollment's token is shown only once).
+    try {
+      for (const type of t.events) await events.publish({ type, domain, deviceId: t.device.deviceId, at: new Date(at).toISOString(), device });
+    } catch (err) {
+      warn('publishing a device event failed', err);
+    }
   }
 
   /**

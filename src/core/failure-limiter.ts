@@ -14,8 +14,10 @@ export const FAILURE_RULES = {
   // Wrong tokens: a whole fleet behind one NAT may share an address, so the per-address budget is wide.
   checkinByIp: { max: 300, windowSeconds: 60 },
   checkinByDevice: { max: 20, windowSeconds: 60 },
-  loginByIp: { max: 20, windowSeconds: 600 },
-  loginByEmail: { max: 10, windowSeconds: 600 },
+  // Sign-in budgets are checked before the password is, so guessing stops at the budget. Both
+  // count only this address's failures: a user is never locked out from another address.
+  loginByIpAndEmail: { max: 10, windowSeconds: 600 },
+  loginByIp: { max: 50, windowSeconds: 600 },
 } satisfies Record<string, FailureRule>;
 
 /**
@@ -37,6 +39,23 @@ export function createFailureLimiter({ storage, clock }: { storage: Storage; clo
         const windowStart = Math.floor(now / windowMs) * windowMs;
         const count = await storage.rateLimits.hit(`${key}@${windowStart}`, windowStart, windowStart + windowMs);
         if (count > rule.max) retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((windowStart + windowMs - now) / 1000));
+      }
+      if (retryAfterSeconds > 0) throw new AppError('rate_limited', undefined, { retryAfterSeconds });
+    },
+
+    /**
+     * Throws `429 rate_limited` when a budget is already spent, without counting anything: for
+     * guessable secrets (passwords), where answering at all would tell the guesser something.
+     */
+    async assertWithinBudget(entries: Array<[key: string, rule: FailureRule]>): Promise<void> {
+      const now = clock.now();
+      let retryAfterSeconds = 0;
+      for (const [key, rule] of entries) {
+        const windowMs = rule.windowSeconds * 1000;
+        const windowStart = Math.floor(now / windowMs) * windowMs;
+        if ((await storage.rateLimits.count(`${key}@${windowStart}`)) >= rule.max) {
+          retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((windowStart + windowMs - now) / 1000));
+        }
       }
       if (retryAfterSeconds > 0) throw new AppError('rate_limited', undefined, { retryAfterSeconds });
     },

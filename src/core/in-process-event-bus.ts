@@ -1,14 +1,20 @@
-import { EventEmitter } from 'node:events';
 import type { DeviceEvent } from '../contract/events.js';
 import type { EventBus } from './ports.js';
 
+type Listener = (event: DeviceEvent) => void;
+
 /** The event bus of a single node: subscribers in this process hear every publish of this process. */
 export function createInProcessEventBus(): EventBus & { deliver(event: DeviceEvent): void } {
-  const emitter = new EventEmitter();
-  // Every open console holds one listener; the default warning at 10 would be noise.
-  emitter.setMaxListeners(0);
+  // A plain map, not an EventEmitter: a domain may be called "error", which an emitter treats specially.
+  const listeners = new Map<string, Set<Listener>>();
   const deliver = (event: DeviceEvent) => {
-    emitter.emit(event.domain, event);
+    for (const listener of listeners.get(event.domain) ?? []) {
+      try {
+        listener(event);
+      } catch {
+        // One broken subscriber (a closed stream) must not keep the event from the others.
+      }
+    }
   };
   return {
     deliver,
@@ -16,11 +22,16 @@ export function createInProcessEventBus(): EventBus & { deliver(event: DeviceEve
       deliver(event);
     },
     subscribe(domain, listener) {
-      emitter.on(domain, listener);
-      return () => emitter.off(domain, listener);
+      let set = listeners.get(domain);
+      if (!set) listeners.set(domain, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(domain);
+      };
     },
     async close() {
-      emitter.removeAllListeners();
+      listeners.clear();
     },
   };
 }

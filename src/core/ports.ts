@@ -101,6 +101,8 @@ export interface AuditRepository {
 export interface RateLimitRepository {
   /** Adds one hit to the counter `key` of the window starting at `windowStart`; returns the new count. */
   hit(key: string, windowStart: number, expiresAt: number): Promise<number>;
+  /** The current count of `key` (0 when it has none). */
+  count(key: string): Promise<number>;
   prune(now: number): Promise<number>;
 }
 

@@ -11,14 +11,25 @@ import { createUserService } from './user-service.js';
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** Wires every core service to one storage, clock and event bus. */
-export function createServices({ storage, events, clock = systemClock }: { storage: Storage; events: EventBus; clock?: Clock }) {
+export function createServices({
+  storage,
+  events,
+  clock = systemClock,
+  warn,
+}: {
+  storage: Storage;
+  events: EventBus;
+  clock?: Clock;
+  /** Told about trouble that does not fail the request (an event that could not be published). */
+  warn?: (message: string, err: unknown) => void;
+}) {
   const audit = createAuditService({ storage, clock });
   return {
     storage,
     events,
     clock,
     audit,
-    deviceAuth: createDeviceAuthService({ storage, clock, events }),
+    deviceAuth: createDeviceAuthService({ storage, clock, events, warn }),
     devices: createDeviceQueryService({ storage }),
     domains: createDomainService({ storage, clock, audit }),
     users: createUserService({ storage, clock, audit }),

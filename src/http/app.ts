@@ -28,6 +28,7 @@ export interface AppOptions {
   trustProxy?: string;
   logLevel?: string;
   consoleDir?: string;
+  sseHeartbeatMs?: number;
 }
 
 const logger = (level: string): FastifyServerOptions['logger'] => ({
@@ -91,7 +92,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return { status: 'ok' };
   });
 
-  const deps: RouteDeps = { services: options.services, publicUrl: options.publicUrl };
+  const deps: RouteDeps = { services: options.services, publicUrl: options.publicUrl, sseHeartbeatMs: options.sseHeartbeatMs };
   await app.register(async (scope: App) => deviceRoutes(scope, deps));
   await app.register(async (scope: App) => authRoutes(scope, deps));
   await app.register(async (scope: App) => {

@@ -9,4 +9,6 @@ export interface RouteDeps {
   services: Services;
   /** The public URL when configured (origin check, cookies); else derived from each request. */
   publicUrl: string | undefined;
+  /** How often live event streams send a heartbeat and re-check their caller (tests shorten it). */
+  sseHeartbeatMs?: number;
 }

@@ -13,6 +13,22 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describe('live events (Server-Sent Events)', () => {
+  it('a domain may be called "error": enrollment, check-in and events work there too', async () => {
+    const created = await fx.admin.request('POST', '/api/v1/domains', { slug: 'error', name: 'Named error' });
+    expect(created.status).toBe(201);
+    const key = (await fx.admin.request('POST', '/api/v1/domains/error/enrollment-keys', {})).body.key;
+    // First with nobody listening (an EventEmitter would throw on an unheard "error" event), then with a stream open.
+    const enrolled = await enroll(server, { domain: 'error', enrollmentKey: key, deviceId: 'E1' });
+    expect(enrolled.status).toBe(201);
+    const stream = await openEventStream(`${server.url}/api/v1/domains/error/events`, { cookie: fx.admin.cookie });
+    try {
+      expect((await checkin(server, enrolled.body.token, { domain: 'error', deviceId: 'E1' })).status).toBe(200);
+      await stream.waitFor((e) => e.event === 'device.checkin');
+    } finally {
+      stream.close();
+    }
+  });
+
   it('streams every kind of device change with the device after the change', async () => {
     const viewer = await createMember(server, fx, 'viewer');
     const stream = await openEventStream(`${server.url}/api/v1/domains/${fx.domain}/events`, { cookie: viewer.cookie });
@@ -50,6 +66,22 @@ describe('live events (Server-Sent Events)', () => {
     } finally {
       stream.close();
     }
+  });
+
+  it('ends the stream soon after the caller signs out, and never answers HEAD with a stream', async () => {
+    const viewer = await createMember(server, fx, 'viewer');
+    const stream = await openEventStream(`${server.url}/api/v1/domains/${fx.domain}/events`, { cookie: viewer.cookie });
+    try {
+      expect((await viewer.request('POST', '/api/v1/auth/logout')).status).toBe(204);
+      await stream.ended(3000);
+      await enrollDevice(server, fx, 'After-Logout-1');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(stream.events.some((e) => e.data.deviceId === 'After-Logout-1')).toBe(false);
+    } finally {
+      stream.close();
+    }
+    const head = await fetch(`${server.url}/api/v1/domains/${fx.domain}/events`, { method: 'HEAD', headers: { cookie: fx.admin.cookie }, signal: AbortSignal.timeout(3000) });
+    expect(head.status).toBe(404);
   });
 
   it('needs a session or token', async () => {

@@ -35,12 +35,26 @@ describe('rate limits count failures, never valid requests', () => {
     expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
     expect((await enroll(server, { domain: fx.domain, enrollmentKey: fx.key, deviceId: 'Legit-1' })).status).toBe(201);
   });
+});
 
-  it('failed sign-ins for one email turn into 429; the right password still signs in', async () => {
-    let last;
-    for (let i = 0; i < FAILURE_RULES.loginByEmail.max + 1; i++) last = await call(server.url, 'POST', '/api/v1/auth/login', { email: server.admin.email, password: `guess ${i}` });
-    expect(last!.status).toBe(429);
-    expect((await call(server.url, 'POST', '/api/v1/auth/login', { email: server.admin.email, password: server.admin.password })).status).toBe(200);
+describe('sign-in guessing', () => {
+  it('stops at the budget for an address and email, even for the right password; other addresses still sign in', async () => {
+    const proxied = await startTestServer({ env: { DMP_TRUST_PROXY: '127.0.0.1' } });
+    try {
+      const from = (ip: string) => ({ 'x-forwarded-for': ip });
+      const guesses = [];
+      for (let i = 0; i < FAILURE_RULES.loginByIpAndEmail.max; i++) {
+        guesses.push((await call(proxied.url, 'POST', '/api/v1/auth/login', { email: proxied.admin.email, password: `guess ${i}` }, from('198.51.100.9'))).status);
+      }
+      expect(guesses.every((status) => status === 401)).toBe(true);
+      const limited = await call(proxied.url, 'POST', '/api/v1/auth/login', { email: proxied.admin.email, password: proxied.admin.password }, from('198.51.100.9'));
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // The real user elsewhere is not locked out by the guesser's failures.
+      expect((await call(proxied.url, 'POST', '/api/v1/auth/login', { email: proxied.admin.email, password: proxied.admin.password }, from('192.0.2.44'))).status).toBe(200);
+    } finally {
+      await proxied.stop();
+    }
   });
 });
 

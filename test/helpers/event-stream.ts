@@ -9,7 +9,8 @@ export async function openEventStream(url: string, headers: Record<string, strin
   const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
   const events: StreamedEvent[] = [];
   const waiters: Array<() => void> = [];
-  void (async () => {
+  let isEnded = false;
+  const finished = (async () => {
     if (!response.body) return;
     const decoder = new TextDecoder();
     let buffer = '';
@@ -31,6 +32,7 @@ export async function openEventStream(url: string, headers: Record<string, strin
     } catch {
       // aborted
     }
+    isEnded = true;
   })();
   return {
     response,
@@ -48,6 +50,11 @@ export async function openEventStream(url: string, headers: Record<string, strin
           setTimeout(resolve, left);
         });
       }
+    },
+    /** Resolves when the server ends the stream, or rejects after `timeoutMs`. */
+    async ended(timeoutMs = 5000): Promise<void> {
+      if (isEnded) return;
+      await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error(`stream still open after ${timeoutMs} ms`)), timeoutMs))]);
     },
     close: () => controller.abort(),
   };

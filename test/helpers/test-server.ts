@@ -36,7 +36,7 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
     trustProxy: options.env?.DMP_TRUST_PROXY,
     publicUrl: options.env?.DMP_PUBLIC_URL,
     logLevel: process.env.DMP_TEST_LOG_LEVEL ?? 'silent',
-  });
+  }, { sseHeartbeatMs: 300 });
   return {
     url: server.url,
     admin: TEST_ADMIN,

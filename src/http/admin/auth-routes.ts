@@ -3,7 +3,7 @@ import { ApiTokenCreated, ApiTokenCreateRequest, ApiTokenList, LoginRequest, Me 
 import { ErrorBody } from '../../contract/errors.js';
 import type { ApiTokenRecord } from '../../core/records.js';
 import { AppError } from '../../core/errors.js';
-import { FAILURE_RULES } from '../../core/failure-limiter.js';
+import { FAILURE_RULES, type FailureRule } from '../../core/failure-limiter.js';
 import { DEFAULT_SESSION_POLICY } from '../../core/admin-auth-service.js';
 import { SESSION_COOKIE, authenticate, ownOrigin, principalOf } from '../plugins/authenticate.js';
 import type { App, RouteDeps } from '../route-types.js';
@@ -24,23 +24,24 @@ export async function authRoutes(app: App, deps: RouteDeps): Promise<void> {
   }, async (request, reply) => {
     // Login is not cookie-authenticated, but a cross-site form must not sign a browser in either.
     if (request.headers.origin && request.headers.origin !== ownOrigin(request, publicUrl)) throw new AppError('origin_mismatch');
+    const email = request.body.email.trim().toLowerCase();
+    const budgets: Array<[string, FailureRule]> = [
+      [`login:ip-email:${request.ip}/${email}`, FAILURE_RULES.loginByIpAndEmail],
+      [`login:ip:${request.ip}`, FAILURE_RULES.loginByIp],
+    ];
+    await services.failures.assertWithinBudget(budgets);
     try {
-      const { sessionId, principal } = await services.adminAuth.login(request.body.email, request.body.password, request.ip);
+      const { sessionId, principal } = await services.adminAuth.login(email, request.body.password, request.ip);
       reply.setCookie(SESSION_COOKIE, sessionId, {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: request.protocol === 'https',
+        secure: request.protocol === 'https' || publicUrl?.startsWith('https:') === true,
         maxAge: DEFAULT_SESSION_POLICY.absoluteMs / 1000,
       });
       return { user: await services.users.me(principal) };
     } catch (error) {
-      if (error instanceof AppError && error.code === 'invalid_credentials') {
-        await services.failures.recordFailure([
-          [`login:ip:${request.ip}`, FAILURE_RULES.loginByIp],
-          [`login:email:${request.body.email.trim().toLowerCase()}`, FAILURE_RULES.loginByEmail],
-        ]);
-      }
+      if (error instanceof AppError && error.code === 'invalid_credentials') await services.failures.recordFailure(budgets);
       throw error;
     }
   });

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { CheckinRequest, CheckinResponse, EnrollRequest, EnrollResponse } from '../../contract/device.js';
 import { ErrorBody } from '../../contract/errors.js';
 import { AppError } from '../../core/errors.js';
 import { FAILURE_RULES } from '../../core/failure-limiter.js';
+import { bearerToken } from '../plugins/authenticate.js';
 import type { App, RouteDeps } from '../route-types.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 429: ErrorBody };
@@ -37,16 +37,14 @@ export async function deviceRoutes(app: App, { services }: RouteDeps): Promise<v
     schema: {
       tags: ['device'],
       summary: 'Check in with the auth token (Authorization: Bearer <token>)',
-      headers: z.object({ authorization: z.string().max(1000).optional() }),
       body: CheckinRequest,
       response: { 200: CheckinResponse, ...errors },
     },
   }, async (request) => {
     const body = request.body;
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
+    const token = bearerToken(request.headers.authorization);
     try {
-      const { domain } = await services.deviceAuth.checkin(body, token || null, request.ip);
+      const { domain } = await services.deviceAuth.checkin(body, token, request.ip);
       return { status: 'ok' as const, checkinIntervalSeconds: domain.checkinIntervalSeconds };
     } catch (error) {
       await countFailure(error, 'checkin', request.ip, body.domain, body.deviceId);

@@ -20,22 +20,32 @@ export function ownOrigin(request: FastifyRequest, publicUrl: string | undefined
   return publicUrl ? new URL(publicUrl).origin : `${request.protocol}://${request.host}`;
 }
 
+const BEARER = /^bearer\s+(\S+)\s*$/i;
+
+/** The bearer token of an Authorization header (the scheme is case-insensitive), or null. */
+export function bearerToken(header: string | undefined): string | null {
+  return header ? (BEARER.exec(header)?.[1] ?? null) : null;
+}
+
+/** The caller of a request from its admin API token or session cookie, or undefined. */
+export async function resolvePrincipal(services: Services, request: FastifyRequest): Promise<Principal | undefined> {
+  const token = bearerToken(request.headers.authorization);
+  if (token) return services.adminAuth.authenticateApiToken(token);
+  const sessionId = request.cookies[SESSION_COOKIE];
+  return sessionId ? services.adminAuth.authenticateSession(sessionId) : undefined;
+}
+
 /**
  * Resolves the caller from an admin API token (Authorization: Bearer) or the session cookie.
  * A cookie-authenticated change must carry our own Origin, so another site cannot ride the cookie.
  */
 export function authenticate(services: Services, publicUrl: string | undefined) {
   return async function authenticateRequest(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-    const header = request.headers.authorization;
-    if (header?.startsWith('Bearer ')) {
-      request.principal = await services.adminAuth.authenticateApiToken(header.slice('Bearer '.length).trim());
-      if (!request.principal) throw new AppError('unauthenticated', 'The API token is unknown or revoked.');
-      return;
+    const principal = await resolvePrincipal(services, request);
+    if (!principal) {
+      throw new AppError('unauthenticated', bearerToken(request.headers.authorization) ? 'The API token is unknown or revoked.' : 'Sign in first (your session may have expired).');
     }
-    const sessionId = request.cookies[SESSION_COOKIE];
-    const principal = sessionId ? await services.adminAuth.authenticateSession(sessionId) : undefined;
-    if (!principal) throw new AppError('unauthenticated', 'Sign in first (your session may have expired).');
-    if (!SAFE_METHODS.has(request.method) && request.headers.origin !== ownOrigin(request, publicUrl)) {
+    if (principal.via === 'session' && !SAFE_METHODS.has(request.method) && request.headers.origin !== ownOrigin(request, publicUrl)) {
       throw new AppError('origin_mismatch');
     }
     request.principal = principal;

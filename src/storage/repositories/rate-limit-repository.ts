@@ -14,6 +14,10 @@ export function rateLimitRepository(db: Kysely<DB>): RateLimitRepository {
         .executeTakeFirstOrThrow();
       return Number(row.count);
     },
+    async count(key) {
+      const row = await db.selectFrom('rate_limits').select('count').where('key', '=', key).executeTakeFirst();
+      return row ? Number(row.count) : 0;
+    },
     async prune(now) {
       const result = await db.deleteFrom('rate_limits').where('expires_at', '<=', now).executeTakeFirst();
       return Number(result.numDeletedRows);
