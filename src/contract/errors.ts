@@ -26,6 +26,7 @@ export const ERRORS = {
   conflict: { status: 409, message: 'This already exists.' },
   payload_too_large: { status: 413, message: 'The request body is larger than 64 KiB.' },
   unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
+  headers_too_large: { status: 431, message: 'The request headers are too large.' },
   rate_limited: { status: 429, message: 'Too many failed attempts; try again later.' },
   internal_error: { status: 500, message: 'Something went wrong on the server; it has been logged.' },
   service_unavailable: { status: 503, message: 'The server is shutting down or its database is unreachable; try again shortly.' },

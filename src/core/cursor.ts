@@ -10,7 +10,12 @@ export function decodeCursor<T extends Record<string, string | number>>(cursor: 
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (typeof value !== 'object' || value === null) throw new Error('not an object');
     const record = value as Record<string, unknown>;
-    for (const [key, type] of Object.entries(shape)) if (typeof record[key] !== type) throw new Error(`bad ${key}`);
+    for (const [key, type] of Object.entries(shape)) {
+      const field = record[key];
+      if (typeof field !== type) throw new Error(`bad ${key}`);
+      // Times are whole milliseconds; anything else (1e400, 1.5) would only fail deeper down.
+      if (typeof field === 'number' && !Number.isSafeInteger(field)) throw new Error(`bad ${key}`);
+    }
     return record as T;
   } catch {
     throw new AppError('invalid_request', 'The cursor is not valid; start again from the first page.');

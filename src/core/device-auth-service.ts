@@ -1,5 +1,6 @@
 import type { CheckinRequest, EnrollRequest } from '../contract/device.js';
 import type { Device } from '../contract/admin.js';
+import { DOMAIN_SLUG_PATTERN } from '../contract/common.js';
 import { AppError } from './errors.js';
 import { transition, type AuthEvent, type Transition } from './auth-state.js';
 import { toDeviceView } from './device-view.js';
@@ -23,6 +24,7 @@ export function createDeviceAuthService({ storage, clock, events, warn = () => u
   const domainCache = new Map<string, { domain: DomainRecord | undefined; until: number }>();
   async function cachedDomain(slug: string): Promise<DomainRecord | undefined> {
     const now = clock.now();
+    if (!DOMAIN_SLUG_PATTERN.test(slug)) return undefined;
     const hit = domainCache.get(slug);
     if (hit && hit.until > now) return hit.domain;
     const domain = await storage.domains.get(slug);
@@ -99,7 +101,7 @@ export function createDeviceAuthService({ storage, clock, events, warn = () => u
     /** The enrollment handshake: issues a token once, or refuses and flags the device. */
     async enroll(request: EnrollRequest, ip: string | null): Promise<{ token: string; domain: DomainRecord }> {
       const now = clock.now();
-      const domain = await storage.domains.get(request.domain);
+      const domain = DOMAIN_SLUG_PATTERN.test(request.domain) ? await storage.domains.get(request.domain) : undefined;
       const key = await storage.enrollmentKeys.findByHash(hashSecret(request.enrollmentKey));
       // Unknown domain, unknown key, another domain's key: one answer, so nothing can be enumerated.
       if (!domain || !key || key.domain !== domain.slug || !isKeyUsable(key, now)) throw new AppError('enrollment_key_invalid');

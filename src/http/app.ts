@@ -16,7 +16,7 @@ import { registerConsoleAssets } from './console-assets.js';
 import { deviceRoutes } from './device/device-routes.js';
 import { authenticate } from './plugins/authenticate.js';
 import { domainAccess } from './plugins/domain-access.js';
-import { registerErrorHandler } from './plugins/error-handler.js';
+import { answerClientError, registerErrorHandler, sendError } from './plugins/error-handler.js';
 import type { App, RouteDeps } from './route-types.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -40,6 +40,13 @@ const logger = (level: string): FastifyServerOptions['logger'] => ({
   },
 });
 
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\0') || containsNul(v));
+  return false;
+}
+
 /** Builds the whole HTTP server (device protocol, admin API, events, console) without listening. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
@@ -49,7 +56,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ? options.trustProxy.split(',').map((s) => s.trim()) : false,
     // Device IDs may contain ':' and '.'; keep the router from treating them specially.
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: 1024 },
+    // Errors raised before routing (a badly encoded URL) still get the contract's shape.
+    frameworkErrors: (error, _request, reply) => {
+      sendError(reply, 'invalid_request', error.code === 'FST_ERR_BAD_URL' ? 'The URL is not validly encoded.' : 'The request is not valid.');
+    },
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -61,7 +73,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined);
-    return parseJson(request, body.toString(), done);
+    return parseJson(request, body.toString(), (error, value) => {
+      // NUL has no business in any field, and PostgreSQL refuses it in text: reject it here, once.
+      if (!error && containsNul(value)) return done(new AppError('invalid_request', 'Text must not contain NUL characters.'), undefined);
+      return done(error, value);
+    });
+  });
+  app.addHook('onRequest', async (request) => {
+    if (/%00/i.test(request.url)) throw new AppError('invalid_request', 'The URL must not contain NUL characters.');
   });
   registerErrorHandler(app);
 
@@ -96,8 +115,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(async (scope: App) => deviceRoutes(scope, deps));
   await app.register(async (scope: App) => authRoutes(scope, deps));
   await app.register(async (scope: App) => {
-    scope.addHook('preHandler', authenticate(deps.services, deps.publicUrl));
-    scope.addHook('preHandler', domainAccess(deps.services));
+    // Before validation: a stranger gets 401 and a non-member 404, never a 400 that confirms a shape.
+    scope.addHook('onRequest', authenticate(deps.services, deps.publicUrl));
+    scope.addHook('preValidation', domainAccess(deps.services));
     await domainRoutes(scope, deps);
     await userRoutes(scope, deps);
     await enrollmentKeyRoutes(scope, deps);

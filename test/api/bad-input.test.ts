@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../helpers/admin-client.js';
-import { checkin, createDomain, enroll, enrollDevice, type DomainFixture } from '../helpers/fixtures.js';
+import { checkin, createDomain, createMember, enroll, enrollDevice, type DomainFixture } from '../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 let server: TestServer;
@@ -85,6 +85,45 @@ describe('bad input gets the contract error shape and never writes', () => {
     expectError(await fx.admin.request('GET', `${base}/audit-log?cursor=eyJ4IjoxfQ`), 400, 'invalid_request');
     expectError(await fx.admin.request('GET', `${base}/devices/${encodeURIComponent('bad id')}`), 400, 'invalid_device_id');
     expectError(await fx.admin.request('POST', `${base}/auth-token-resets`, { deviceIds: ['ok-1', 'bad id'] }), 400, 'invalid_device_id');
+  });
+
+  it('a badly encoded URL, NUL characters and oversized headers get the error shape too', async () => {
+    expectError(await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/devices/%E0%A4%A`), 400, 'invalid_request');
+    expectError(await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/devices?q=a%00`), 400, 'invalid_request');
+    expectError(await enroll(server, { domain: fx.domain, enrollmentKey: fx.key, deviceId: 'Nul-1', info: { name: 'a\u0000b' } }), 400, 'invalid_request');
+    expectError(await enroll(server, { domain: 'ac\u0000me', enrollmentKey: fx.key, deviceId: 'Nul-1' }), 400, 'invalid_request');
+    expect((await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/devices/Nul-1`)).status).toBe(404);
+    const huge = await fetch(`${server.url}/healthz`, { headers: { 'x-filler': 'x'.repeat(20_000) } });
+    expect(huge.status).toBe(431);
+    expect(await huge.json()).toEqual({ error: { code: 'headers_too_large', message: expect.any(String) } });
+    const longId = 'a'.repeat(300);
+    expectError(await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/devices/${longId}`), 400, 'invalid_device_id');
+  });
+
+  it('a device-protocol domain that is not a slug is an unknown domain', async () => {
+    expectError(await enroll(server, { domain: 'Not A Slug', enrollmentKey: fx.key, deviceId: 'Slug-1' }), 401, 'enrollment_key_invalid');
+    expectError(await checkin(server, 'dmpt_x', { domain: 'Not A Slug', deviceId: 'Slug-1' }), 401, 'auth_token_invalid');
+  });
+
+  it('cursors with numbers that are not whole milliseconds are refused', async () => {
+    const cursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    expectError(await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/devices?sort=lastSeenAt&cursor=${cursor({ v: 1.5, id: 'a' })}`), 400, 'invalid_request');
+    expectError(await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/audit-log?cursor=${cursor({ at: 1e300, id: 'a' })}`), 400, 'invalid_request');
+  });
+
+  it('strangers get 401 and non-members 404 before any validation of the request', async () => {
+    const stranger = await call(server.url, 'POST', `/api/v1/domains/${fx.domain}/auth-token-resets`, { deviceIds: ['bad id'] });
+    expectError(stranger, 401, 'unauthenticated');
+    expectError(await call(server.url, 'GET', '/api/v1/domains/Bad_Slug/devices'), 401, 'unauthenticated');
+    const outsider = await createMember(server, await createDomain(server), 'admin');
+    expectError(await outsider.request('GET', `/api/v1/domains/${fx.domain}/devices/${encodeURIComponent('bad id')}`), 404, 'not_found');
+  });
+
+  it('the Bearer scheme is case-insensitive', async () => {
+    const token = await enrollDevice(server, fx, 'Scheme-1');
+    const answer = await call(server.url, 'POST', '/api/v1/device/checkin', { domain: fx.domain, deviceId: 'Scheme-1' }, { authorization: `bearer ${token}` });
+    expect(answer.status).toBe(200);
+    expect((await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/devices/Scheme-1`)).body.authState).toBe('ok');
   });
 
   it('unknown routes answer 404 in the error shape; the health check answers 200', async () => {

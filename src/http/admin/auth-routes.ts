@@ -47,7 +47,7 @@ export async function authRoutes(app: App, deps: RouteDeps): Promise<void> {
   });
 
   app.register(async (scope: App) => {
-    scope.addHook('preHandler', authenticate(services, publicUrl));
+    scope.addHook('onRequest', authenticate(services, publicUrl));
 
     scope.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out; the session dies at once', response: { 204: z.null(), 401: ErrorBody } } }, async (request, reply) => {
       const sessionId = request.cookies[SESSION_COOKIE];

@@ -28,6 +28,21 @@ function validationAnswer(error: FastifyError & { validation: Array<{ instancePa
   return ['invalid_request', `Invalid ${where}${field ? ` field "${field}"` : ''}: ${first?.message ?? 'not valid'}.`];
 }
 
+/**
+ * Errors the HTTP parser raises before Fastify sees a request (oversized headers, garbage):
+ * answered on the raw socket, still in the contract's shape.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: import('node:net').Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const code: ErrorCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : 'invalid_request';
+  const body = JSON.stringify({ error: { code, message: code === 'invalid_request' ? 'The request is not valid HTTP.' : ERRORS[code].message } });
+  const reason = code === 'headers_too_large' ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(`HTTP/1.1 ${ERRORS[code].status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
 /** One error shape for every failure: `{"error": {"code", "message"}}`, never a stack trace. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
