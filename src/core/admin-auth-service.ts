@@ -1,3 +1,4 @@
+import type { AuditService } from './audit-service.js';
 import { AppError } from './errors.js';
 import type { Principal } from './access.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -13,27 +14,23 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 12 * 3600_000, ab
 // Touching a session on every request would turn every read into a write.
 const TOUCH_EVERY_MS = 60_000;
 
-type Deps = { storage: Storage; clock: Clock; sessionPolicy?: SessionPolicy };
+type Deps = { storage: Storage; clock: Clock; audit: AuditService; sessionPolicy?: SessionPolicy };
 
 /** Sign-in, sessions and admin API tokens. */
-export function createAdminAuthService({ storage, clock, sessionPolicy = DEFAULT_SESSION_POLICY }: Deps) {
+export function createAdminAuthService({ storage, clock, audit, sessionPolicy = DEFAULT_SESSION_POLICY }: Deps) {
   async function principalOf(user: UserRecord, via: Principal['via']): Promise<Principal> {
     return { user, memberships: await storage.users.memberships(user.id), via };
   }
 
-  /** Sign-ins are audited in every domain the user belongs to, so each domain's admins see them. */
+  /** Sign-ins are audited in every domain the user belongs to, so each domain's admins see them (else in the platform log). */
   async function auditSignIn(user: UserRecord | undefined, email: string, ok: boolean, ip: string | null): Promise<void> {
     const domains = user ? (await storage.users.memberships(user.id)).map((m) => m.domain) : [];
-    const draft: AuditDraft = {
-      action: ok ? 'user.signed_in' : 'user.sign_in_failed',
-      actor: { type: 'user', email: user?.email ?? email },
-      deviceId: null,
-      sourceIp: ip,
-      details: null,
-    };
-    const at = clock.now();
-    for (const domain of domains.length ? domains : [null]) await storage.audit.insert({ ...draft, id: newId(), at, domain });
+    await audit.record(domains, { action: ok ? 'user.signed_in' : 'user.sign_in_failed', actor: { type: 'user', email: user?.email ?? email }, deviceId: null, sourceIp: ip, details: null });
   }
+
+  const tokenAudit = (action: string, principal: Principal, ip: string | null, token: { id: string; name?: string }): AuditDraft => ({
+    action, actor: { type: 'user', email: principal.user.email }, deviceId: null, sourceIp: ip, details: { tokenId: token.id, ...(token.name && { name: token.name }) },
+  });
 
   return {
     /** Checks the password and opens a session; returns the secret session id for the cookie. */
@@ -78,10 +75,13 @@ export function createAdminAuthService({ storage, clock, sessionPolicy = DEFAULT
       return principalOf(user, 'api_token');
     },
 
-    async createApiToken(principal: Principal, name: string): Promise<{ record: ApiTokenRecord; token: string }> {
+    async createApiToken(principal: Principal, name: string, ip: string | null): Promise<{ record: ApiTokenRecord; token: string }> {
       const token = generateSecret('api_token');
       const record: ApiTokenRecord = { id: newId(), userId: principal.user.id, name, tokenHash: hashSecret(token), createdAt: clock.now(), lastUsedAt: null, revokedAt: null };
-      await storage.apiTokens.insert(record);
+      await storage.transaction(async (tx) => {
+        await tx.apiTokens.insert(record);
+        await audit.record(principal.memberships.map((m) => m.domain), tokenAudit('api_token.created', principal, ip, record), tx);
+      });
       return { record, token };
     },
 
@@ -89,8 +89,11 @@ export function createAdminAuthService({ storage, clock, sessionPolicy = DEFAULT
       return (await storage.apiTokens.listByUser(principal.user.id)).filter((t) => t.revokedAt === null);
     },
 
-    async revokeApiToken(principal: Principal, id: string): Promise<void> {
-      if (!(await storage.apiTokens.revoke(principal.user.id, id, clock.now()))) throw new AppError('not_found', 'No such API token.');
+    async revokeApiToken(principal: Principal, id: string, ip: string | null): Promise<void> {
+      await storage.transaction(async (tx) => {
+        if (!(await tx.apiTokens.revoke(principal.user.id, id, clock.now()))) throw new AppError('not_found', 'No such API token.');
+        await audit.record(principal.memberships.map((m) => m.domain), tokenAudit('api_token.revoked', principal, ip, { id }), tx);
+      });
     },
 
     /** First start: create the platform admin from the environment, or with a random password to print once. */

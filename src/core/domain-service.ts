@@ -43,17 +43,22 @@ export function createDomainService({ storage, clock, audit }: { storage: Storag
         checkinIntervalSeconds: request.checkinIntervalSeconds ?? DEFAULT_CHECKIN_INTERVAL_SECONDS,
         createdAt: clock.now(),
       };
-      if (!(await storage.domains.insert(domain))) throw new AppError('conflict', `A domain "${request.slug}" already exists.`);
-      await audit.record(domain.slug, { action: 'domain.created', actor: { type: 'user', email: principal.user.email }, deviceId: null, sourceIp: ip, details: { name: domain.name } });
+      await storage.transaction(async (tx) => {
+        if (!(await tx.domains.insert(domain))) throw new AppError('conflict', `A domain "${request.slug}" already exists.`);
+        await audit.record(domain.slug, { action: 'domain.created', actor: { type: 'user', email: principal.user.email }, deviceId: null, sourceIp: ip, details: { name: domain.name } }, tx);
+      });
       return toDomainView(domain, 'admin');
     },
 
     async update(principal: Principal, slug: string, request: UpdateDomainRequest, ip: string | null): Promise<Domain> {
       const { role } = await access(principal, slug, 'admin');
       const patch = { name: request.name, reenrollWindowSeconds: request.reenrollWindowSeconds, checkinIntervalSeconds: request.checkinIntervalSeconds };
-      const updated = await storage.domains.update(slug, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
-      if (!updated) throw new AppError('not_found', `No domain "${slug}".`);
-      await audit.record(slug, { action: 'domain.updated', actor: { type: 'user', email: principal.user.email }, deviceId: null, sourceIp: ip, details: { ...request } });
+      const updated = await storage.transaction(async (tx) => {
+        const result = await tx.domains.update(slug, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+        if (!result) throw new AppError('not_found', `No domain "${slug}".`);
+        await audit.record(slug, { action: 'domain.updated', actor: { type: 'user', email: principal.user.email }, deviceId: null, sourceIp: ip, details: { ...request } }, tx);
+        return result;
+      });
       return toDomainView(updated, role);
     },
   };

@@ -39,8 +39,11 @@ export function createEnrollmentKeyService({ storage, clock, audit }: { storage:
         createdAt: now, createdBy: principal.user.email, expiresAt, maxUses: request.maxUses ?? null,
         uses: 0, lastUsedAt: null, lastUsedDeviceId: null, revokedAt: null,
       };
-      await storage.enrollmentKeys.insert(record);
-      await audit.record(domain, { action: 'enrollment_key.created', actor: { type: 'user', email: principal.user.email }, deviceId: null, sourceIp: ip, details: { keyId: record.id, label: record.label } });
+      // One transaction: a key nobody was shown must not stay live because its audit entry failed.
+      await storage.transaction(async (tx) => {
+        await tx.enrollmentKeys.insert(record);
+        await audit.record(domain, { action: 'enrollment_key.created', actor: { type: 'user', email: principal.user.email }, deviceId: null, sourceIp: ip, details: { keyId: record.id, label: record.label } }, tx);
+      });
       return { ...toEnrollmentKeyView(record, now), key };
     },
 
@@ -49,10 +52,15 @@ export function createEnrollmentKeyService({ storage, clock, audit }: { storage:
       return (await storage.enrollmentKeys.list(domain)).map((k) => toEnrollmentKeyView(k, now));
     },
 
-    /** Devices enrolled with the key are unaffected; only new enrollments are refused. */
+    /** Devices enrolled with the key are unaffected; only new enrollments are refused. Revoking twice is fine. */
     async revoke(principal: Principal, domain: string, id: string, ip: string | null): Promise<void> {
-      if (!(await storage.enrollmentKeys.revoke(domain, id, clock.now()))) throw new AppError('not_found', 'No such enrollment key.');
-      await audit.record(domain, { action: 'enrollment_key.revoked', actor: { type: 'user', email: principal.user.email }, deviceId: null, sourceIp: ip, details: { keyId: id } });
+      await storage.transaction(async (tx) => {
+        if (await tx.enrollmentKeys.revoke(domain, id, clock.now())) {
+          await audit.record(domain, { action: 'enrollment_key.revoked', actor: { type: 'user', email: principal.user.email }, deviceId: null, sourceIp: ip, details: { keyId: id } }, tx);
+        } else if (!(await tx.enrollmentKeys.get(domain, id))) {
+          throw new AppError('not_found', 'No such enrollment key.');
+        }
+      });
     },
   };
 }

@@ -49,7 +49,7 @@ export interface EnrollmentKeyRepository {
   get(domain: string, id: string): Promise<EnrollmentKeyRecord | undefined>;
   findByHash(keyHash: string): Promise<EnrollmentKeyRecord | undefined>;
   revoke(domain: string, id: string, at: number): Promise<boolean>;
-  /** Counts one use if the key still has one left (atomic); false when it is used up. */
+  /** Counts one use if the key is still usable at `at` (atomic); false when it is used up, expired or revoked. */
   consumeUse(id: string, at: number, deviceId: string): Promise<boolean>;
 }
 
@@ -84,7 +84,8 @@ export interface ApiTokenRepository {
 }
 
 export interface AuditListFilter {
-  domain: string;
+  /** null: the platform log (entries of no domain). */
+  domain: string | null;
   deviceId?: string;
   action?: string;
   actor?: string;

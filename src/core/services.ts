@@ -34,7 +34,7 @@ export function createServices({
     domains: createDomainService({ storage, clock, audit }),
     users: createUserService({ storage, clock, audit }),
     enrollmentKeys: createEnrollmentKeyService({ storage, clock, audit }),
-    adminAuth: createAdminAuthService({ storage, clock }),
+    adminAuth: createAdminAuthService({ storage, clock, audit }),
     failures: createFailureLimiter({ storage, clock }),
   };
 }

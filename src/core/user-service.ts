@@ -61,10 +61,9 @@ export function createUserService({ storage, clock, audit }: { storage: Storage;
       await storage.transaction(async (tx) => {
         if (!(await tx.users.insert(user))) throw new AppError('conflict', `A user with email ${user.email} already exists.`);
         for (const m of request.memberships) await tx.users.setMembership({ userId: user.id, domain: m.domain, role: m.role });
+        const details = { email: user.email, isPlatformAdmin: user.isPlatformAdmin, memberships: request.memberships };
+        await audit.record(request.memberships.map((m) => m.domain), { action: 'user.created', actor: actorOf(principal), deviceId: null, sourceIp: ip, details }, tx);
       });
-      for (const m of request.memberships) {
-        await audit.record(m.domain, { action: 'user.created', actor: actorOf(principal), deviceId: null, sourceIp: ip, details: { email: user.email, role: m.role } });
-      }
       return (await views([user]))[0]!;
     },
 
@@ -73,16 +72,21 @@ export function createUserService({ storage, clock, audit }: { storage: Storage;
       const user = await storage.users.get(userId);
       if (!user) throw new AppError('not_found', 'No such user.');
       await requireDomains([domain]);
-      await storage.users.setMembership({ userId, domain, role });
-      await audit.record(domain, { action: 'user.membership_set', actor: actorOf(principal), deviceId: null, sourceIp: ip, details: { email: user.email, role } });
+      await storage.transaction(async (tx) => {
+        await tx.users.setMembership({ userId, domain, role });
+        await audit.record(domain, { action: 'user.membership_set', actor: actorOf(principal), deviceId: null, sourceIp: ip, details: { email: user.email, role } }, tx);
+      });
       return (await views([user]))[0]!;
     },
 
     async removeMembership(principal: Principal, userId: string, domain: string, ip: string | null): Promise<User> {
       requirePlatformAdmin(principal);
       const user = await storage.users.get(userId);
-      if (!user || !(await storage.users.removeMembership(userId, domain))) throw new AppError('not_found', 'No such membership.');
-      await audit.record(domain, { action: 'user.membership_removed', actor: actorOf(principal), deviceId: null, sourceIp: ip, details: { email: user.email } });
+      if (!user) throw new AppError('not_found', 'No such user.');
+      await storage.transaction(async (tx) => {
+        if (!(await tx.users.removeMembership(userId, domain))) throw new AppError('not_found', 'No such membership.');
+        await audit.record(domain, { action: 'user.membership_removed', actor: actorOf(principal), deviceId: null, sourceIp: ip, details: { email: user.email } }, tx);
+      });
       return (await views([user]))[0]!;
     },
   };

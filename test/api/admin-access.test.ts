@@ -160,6 +160,31 @@ describe('admin API tokens', () => {
   });
 });
 
+describe('the platform audit log', () => {
+  it('holds what belongs to no domain, for platform admins only', async () => {
+    const email = `platform-${Date.now()}@example.test`;
+    await fx.admin.request('POST', '/api/v1/users', { email, password: 'long enough pw', isPlatformAdmin: true });
+    await call(server.url, 'POST', '/api/v1/auth/login', { email: 'nobody-at-all@example.test', password: 'x' });
+    const log = await fx.admin.request('GET', '/api/v1/audit-log?limit=500');
+    expect(log.status).toBe(200);
+    const actions = log.body.items.map((e: { action: string; details: { email?: string } | null; actor: { email?: string } }) => [e.action, e.details?.email ?? e.actor.email]);
+    expect(actions).toContainEqual(['user.created', email]);
+    expect(actions).toContainEqual(['user.sign_in_failed', 'nobody-at-all@example.test']);
+    expect(actions).toContainEqual(['user.signed_in', server.admin.email]);
+    const viewer = await createMember(server, fx, 'viewer');
+    expect((await viewer.request('GET', '/api/v1/audit-log')).status).toBe(403);
+  });
+
+  it('records API token creation and revocation in the user\'s domains', async () => {
+    const admin = await createMember(server, fx, 'admin');
+    const created = await admin.request('POST', '/api/v1/auth/api-tokens', { name: 'audited' });
+    await admin.request('DELETE', `/api/v1/auth/api-tokens/${created.body.id}`);
+    const log = await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/audit-log?actor=${encodeURIComponent(admin.email)}`);
+    expect(log.body.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['api_token.revoked', 'api_token.created']);
+    expect(JSON.stringify(log.body)).not.toContain(created.body.token);
+  });
+});
+
 describe('users and domains', () => {
   it('creates users with memberships, refuses duplicates and unknown domains', async () => {
     const email = `ops-${Date.now()}@example.test`;

@@ -50,7 +50,11 @@ describe('enrollment keys', () => {
     const { body } = await createKey({ label: 'to revoke' });
     const enrolled = await enroll(server, { domain: fx.domain, enrollmentKey: body.key, deviceId: 'Revoked-Key-Dev' });
     expect((await fx.admin.request('DELETE', `${keysPath()}/${body.id}`)).status).toBe(204);
-    expect((await fx.admin.request('DELETE', `${keysPath()}/${body.id}`)).status).toBe(404);
+    // Revoking twice is harmless; an unknown key is 404.
+    expect((await fx.admin.request('DELETE', `${keysPath()}/${body.id}`)).status).toBe(204);
+    expect((await fx.admin.request('DELETE', `${keysPath()}/no-such-key`)).status).toBe(404);
+    const revocations = await fx.admin.request('GET', `/api/v1/domains/${fx.domain}/audit-log?action=enrollment_key.revoked`);
+    expect(revocations.body.items.filter((e: { details: { keyId: string } }) => e.details.keyId === body.id)).toHaveLength(1);
     expect((await enroll(server, { domain: fx.domain, enrollmentKey: body.key, deviceId: 'After-Revoke' })).body.error.code).toBe('enrollment_key_invalid');
     const checkin = await fetch(`${server.url}/api/v1/device/checkin`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${enrolled.body.token}` },

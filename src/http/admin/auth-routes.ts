@@ -67,18 +67,14 @@ export async function authRoutes(app: App, deps: RouteDeps): Promise<void> {
     scope.post('/api/v1/auth/api-tokens', {
       schema: { tags: ['auth'], summary: 'Create an admin API token (shown once)', body: ApiTokenCreateRequest, response: { 201: ApiTokenCreated, 400: ErrorBody } },
     }, async (request, reply) => {
-      const principal = principalOf(request);
-      const { record, token } = await services.adminAuth.createApiToken(principal, request.body.name);
-      for (const m of principal.memberships) {
-        await services.audit.record(m.domain, { action: 'api_token.created', actor: { type: 'user', email: principal.user.email }, deviceId: null, sourceIp: request.ip, details: { tokenId: record.id, name: record.name } });
-      }
+      const { record, token } = await services.adminAuth.createApiToken(principalOf(request), request.body.name, request.ip);
       return reply.status(201).send({ ...apiTokenView(record), token });
     });
 
     scope.delete('/api/v1/auth/api-tokens/:id', {
       schema: { tags: ['auth'], summary: 'Revoke an admin API token', params: z.object({ id: z.string().max(100) }), response: { 204: z.null(), 404: ErrorBody } },
     }, async (request, reply) => {
-      await services.adminAuth.revokeApiToken(principalOf(request), request.params.id);
+      await services.adminAuth.revokeApiToken(principalOf(request), request.params.id, request.ip);
       return reply.status(204).send(null);
     });
   });

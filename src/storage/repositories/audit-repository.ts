@@ -41,12 +41,12 @@ export function auditRepository(db: Kysely<DB>): AuditRepository {
         .execute();
     },
     async list(filter) {
-      let query = db.selectFrom('audit_log').selectAll().where('domain', '=', filter.domain);
+      let query = db.selectFrom('audit_log').selectAll().where('domain', filter.domain === null ? 'is' : '=', filter.domain);
       if (filter.deviceId) query = query.where('device_id', '=', filter.deviceId);
       if (filter.action) query = query.where('action', '=', filter.action);
       if (filter.actor) {
-        const actor = filter.actor;
-        query = query.where((eb) => eb.or([eb('actor_email', '=', actor.toLowerCase()), eb('actor_device_id', '=', actor)]));
+        // An email (users, stored lower-case) or a Device ID (devices, byte for byte): each side has its index.
+        query = filter.actor.includes('@') ? query.where('actor_email', '=', filter.actor.toLowerCase()) : query.where('actor_device_id', '=', filter.actor);
       }
       if (filter.before) {
         const { at, id } = filter.before;

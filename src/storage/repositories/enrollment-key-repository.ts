@@ -61,6 +61,7 @@ export function enrollmentKeyRepository(db: Kysely<DB>): EnrollmentKeyRepository
         .set({ uses: sql`uses + 1`, last_used_at: at, last_used_device_id: deviceId })
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]))
         .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
