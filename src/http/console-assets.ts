@@ -16,7 +16,7 @@ export async function registerConsoleAssets(app: FastifyInstance, consoleDir = C
   if (built) {
     await app.register(fastifyStatic, {
       root: consoleDir,
-      index: false,
+      index: ['index.html'],
       wildcard: true,
       setHeaders(reply, path) {
         // Hashed asset names never change content; index.html must always be fresh.
