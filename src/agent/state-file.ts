@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AgentState, type StateStore } from './agent-state.js';
+import { readFileIfExists } from './read-file-if-exists.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
@@ -24,13 +25,8 @@ export function defaultStateFilePath(env: NodeJS.ProcessEnv = process.env): stri
 }
 
 export async function readStateFile(filePath: string): Promise<AgentState | undefined> {
-  let text: string;
-  try {
-    text = await fs.readFile(filePath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = await readFileIfExists(filePath);
+  if (text === undefined) return undefined;
   // Someone widened the permissions by hand: narrow them again before anything else.
   const stat = await fs.stat(filePath);
   if ((stat.mode & 0o077) !== 0) await fs.chmod(filePath, 0o600);

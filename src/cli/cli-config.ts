@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { readFileIfExists } from '../agent/read-file-if-exists.js';
 import { writeFileAtomic } from '../agent/write-file-atomic.js';
 
 /** What `dmp login` remembers: the server and an admin API token (so the file is 0600). */
@@ -23,14 +24,15 @@ export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string 
 }
 
 export async function readCliConfig(filePath: string): Promise<CliConfig | undefined> {
-  let text: string;
+  const text = await readFileIfExists(filePath);
+  if (text === undefined) return undefined;
+  let json: unknown;
   try {
-    text = await fs.readFile(filePath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
   }
-  const parsed = CliConfig.safeParse(JSON.parse(text));
+  const parsed = CliConfig.safeParse(json);
   if (!parsed.success) throw new Error(`${filePath} is not a dmp config file; run dmp login again.`);
   return parsed.data;
 }

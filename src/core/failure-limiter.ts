@@ -26,38 +26,41 @@ export const FAILURE_RULES = {
  * never lock a real device or user out. Counters live in storage, so they hold across nodes.
  */
 export function createFailureLimiter({ storage, clock }: { storage: Storage; clock: Clock }) {
+  /**
+   * Checks each key's counter in its current fixed window with `isSpent(key@window, rule)` and
+   * throws `429 rate_limited` (Retry-After: until the latest spent window ends) when any is spent.
+   */
+  async function checkBudgets(
+    entries: Array<[key: string, rule: FailureRule]>,
+    isSpent: (windowKey: string, rule: FailureRule, windowStart: number, windowEnd: number) => Promise<boolean>,
+  ): Promise<void> {
+    const now = clock.now();
+    let retryAfterSeconds = 0;
+    for (const [key, rule] of entries) {
+      const windowMs = rule.windowSeconds * 1000;
+      const windowStart = Math.floor(now / windowMs) * windowMs;
+      if (await isSpent(`${key}@${windowStart}`, rule, windowStart, windowStart + windowMs)) {
+        retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((windowStart + windowMs - now) / 1000));
+      }
+    }
+    if (retryAfterSeconds > 0) throw new AppError('rate_limited', undefined, { retryAfterSeconds });
+  }
+
   return {
     /**
      * Records one failure under each key and throws `429 rate_limited` when any budget is spent;
      * otherwise returns, and the caller answers with its own error.
      */
-    async recordFailure(entries: Array<[key: string, rule: FailureRule]>): Promise<void> {
-      const now = clock.now();
-      let retryAfterSeconds = 0;
-      for (const [key, rule] of entries) {
-        const windowMs = rule.windowSeconds * 1000;
-        const windowStart = Math.floor(now / windowMs) * windowMs;
-        const count = await storage.rateLimits.hit(`${key}@${windowStart}`, windowStart, windowStart + windowMs);
-        if (count > rule.max) retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((windowStart + windowMs - now) / 1000));
-      }
-      if (retryAfterSeconds > 0) throw new AppError('rate_limited', undefined, { retryAfterSeconds });
+    recordFailure(entries: Array<[key: string, rule: FailureRule]>): Promise<void> {
+      return checkBudgets(entries, async (windowKey, rule, start, end) => (await storage.rateLimits.hit(windowKey, start, end)) > rule.max);
     },
 
     /**
      * Throws `429 rate_limited` when a budget is already spent, without counting anything: for
      * guessable secrets (passwords), where answering at all would tell the guesser something.
      */
-    async assertWithinBudget(entries: Array<[key: string, rule: FailureRule]>): Promise<void> {
-      const now = clock.now();
-      let retryAfterSeconds = 0;
-      for (const [key, rule] of entries) {
-        const windowMs = rule.windowSeconds * 1000;
-        const windowStart = Math.floor(now / windowMs) * windowMs;
-        if ((await storage.rateLimits.count(`${key}@${windowStart}`)) >= rule.max) {
-          retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((windowStart + windowMs - now) / 1000));
-        }
-      }
-      if (retryAfterSeconds > 0) throw new AppError('rate_limited', undefined, { retryAfterSeconds });
+    assertWithinBudget(entries: Array<[key: string, rule: FailureRule]>): Promise<void> {
+      return checkBudgets(entries, async (windowKey, rule) => (await storage.rateLimits.count(windowKey)) >= rule.max);
     },
 
     async prune(): Promise<number> {
