@@ -24,6 +24,7 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
         { label: 'Devices', to: '/domains/$domain/devices' as const, section: 'devices' },
         { label: 'Enrollment keys', to: '/domains/$domain/enrollment-keys' as const, section: 'enrollment-keys' },
         { label: 'Audit log', to: '/domains/$domain/audit-log' as const, section: 'audit-log' },
+        { label: 'Domain settings', to: '/domains/$domain/settings' as const, section: 'settings' },
       ]
     : [];
   const domainPrefix = navDomain !== undefined ? `/domains/${encodeURIComponent(navDomain)}/` : '';
@@ -79,7 +80,7 @@ function DomainSwitcher({ current }: { current: string | undefined }) {
       </Text>
     ) : null;
   }
-  const section = /^\/domains\/[^/]+\/(enrollment-keys|audit-log)/.exec(pathname)?.[1];
+  const section = /^\/domains\/[^/]+\/(enrollment-keys|audit-log|settings)/.exec(pathname)?.[1];
   return (
     <Select
       aria-label="Domain"
@@ -95,6 +96,7 @@ function DomainSwitcher({ current }: { current: string | undefined }) {
         localStorage.setItem('dmp.lastDomain', slug);
         if (section === 'enrollment-keys') void navigate({ to: '/domains/$domain/enrollment-keys', params: { domain: slug } });
         else if (section === 'audit-log') void navigate({ to: '/domains/$domain/audit-log', params: { domain: slug } });
+        else if (section === 'settings') void navigate({ to: '/domains/$domain/settings', params: { domain: slug } });
         else void navigate({ to: '/domains/$domain/devices', params: { domain: slug } });
       }}
     />
@@ -117,6 +119,7 @@ function ColorSchemeToggle() {
 
 function AccountMenu({ me }: { me: Me }) {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const onSignOut = async () => {
     try {
       await signOut();
@@ -141,6 +144,7 @@ function AccountMenu({ me }: { me: Me }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.user.isPlatformAdmin ? 'Platform admin' : 'Signed in'}</Menu.Label>
+        <Menu.Item onClick={() => void navigate({ to: '/account/api-tokens' })}>API tokens</Menu.Item>
         <Menu.Item onClick={() => void onSignOut()}>Sign out</Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -20,6 +20,10 @@ const usersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/users'
   import('./users/users-page.js').then((m) => m.Route),
 );
 
+const apiTokensRoute = createRoute({ getParentRoute: () => rootRoute, path: '/account/api-tokens' }).lazy(() =>
+  import('./api-tokens/api-tokens-page.js').then((m) => m.Route),
+);
+
 const domainRoute = createRoute({ getParentRoute: () => rootRoute, path: '/domains/$domain', component: DomainLayout });
 
 const domainIndexRoute = createRoute({
@@ -55,10 +59,15 @@ const auditLogRoute = createRoute({ getParentRoute: () => domainRoute, path: '/a
   import('./audit-log/audit-log-page.js').then((m) => m.Route),
 );
 
+const domainSettingsRoute = createRoute({ getParentRoute: () => domainRoute, path: '/settings' }).lazy(() =>
+  import('./domain-settings/domain-settings-page.js').then((m) => m.Route),
+);
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   usersRoute,
-  domainRoute.addChildren([domainIndexRoute, devicesRoute, deviceDashboardRoute, enrollmentKeysRoute, auditLogRoute]),
+  apiTokensRoute,
+  domainRoute.addChildren([domainIndexRoute, devicesRoute, deviceDashboardRoute, enrollmentKeysRoute, auditLogRoute, domainSettingsRoute]),
 ]);
 
 export function createConsoleRouter(queryClient: QueryClient) {
