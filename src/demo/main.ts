@@ -31,7 +31,7 @@ try {
   server = await startServer(config);
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-  // Port 8080 is taken: any free port will do for a demo.
+  // Port 8080 is taken, so a free port will do for a demo.
   server = await startServer({ ...config, port: 0 });
 }
 const running = server;

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { showError } from '../../lib/show-error.js';
 import { type ApiTokenCreated, ApiTokenCreatedDialog } from './api-token-created-dialog.js';
+import { TableStatusRows } from '../../components/table-status-rows.js';
 
 export const Route = createLazyRoute('/account/api-tokens')({ component: ApiTokensPage });
 
@@ -59,21 +60,7 @@ function ApiTokensPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {tokens.isPending && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>Loading tokens…</Table.Td>
-              </Table.Tr>
-            )}
-            {tokens.isError && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>{tokens.error.message}</Table.Td>
-              </Table.Tr>
-            )}
-            {tokens.data?.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>No API tokens yet.</Table.Td>
-              </Table.Tr>
-            )}
+            <TableStatusRows columns={4} isPending={tokens.isPending} error={tokens.error} loadingText="Loading tokens…" isEmpty={tokens.data?.length === 0} emptyText="No API tokens yet." />
             {tokens.data?.map((token) => (
               <Table.Tr key={token.id}>
                 <Table.Td>{token.name}</Table.Td>

@@ -1,8 +1,6 @@
 import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { createLazyRoute, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
 import type { AuditList } from '../../../contract/admin.js';
 import { apiRequest, domainPath, queryString } from '../../api/api-client.js';
 import { actorText } from '../../components/actor-text.js';
@@ -12,6 +10,8 @@ import { RelativeTime } from '../../components/relative-time.js';
 import { AUDIT_ACTION_OPTIONS, auditActionLabel } from '../../lib/audit-action-labels.js';
 import type { AuditSearch } from '../audit-search.js';
 import { useCurrentDomain } from '../domain-context.js';
+import { useUrlTextField } from '../../lib/use-url-text-field.js';
+import { TableStatusRows } from '../../components/table-status-rows.js';
 
 export const Route = createLazyRoute('/domains/$domain/audit-log')({ component: AuditLogPage });
 
@@ -23,15 +23,16 @@ function AuditLogPage() {
   const navigate = useNavigate({ from: '/domains/$domain/audit-log' });
 
   // Text filters update the URL once typing pauses; the URL drives the query.
-  const [deviceIdText, setDeviceIdText] = useState(search.deviceId ?? '');
-  const [actorTextValue, setActorTextValue] = useState(search.actor ?? '');
-  const [debouncedDeviceId] = useDebouncedValue(deviceIdText, 300);
-  const [debouncedActor] = useDebouncedValue(actorTextValue, 300);
-  useEffect(() => {
-    if ((search.deviceId ?? '') !== debouncedDeviceId || (search.actor ?? '') !== debouncedActor) {
-      void navigate({ search: (prev: AuditSearch) => ({ ...prev, deviceId: debouncedDeviceId || undefined, actor: debouncedActor || undefined }), replace: true });
-    }
-  }, [debouncedDeviceId, debouncedActor]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [deviceIdText, setDeviceIdText] = useUrlTextField(
+    search.deviceId,
+    (deviceId) => void navigate({ search: (prev: AuditSearch) => ({ ...prev, deviceId }), replace: true }),
+    300,
+  );
+  const [actorTextValue, setActorTextValue] = useUrlTextField(
+    search.actor,
+    (actor) => void navigate({ search: (prev: AuditSearch) => ({ ...prev, actor }), replace: true }),
+    300,
+  );
 
   const log = useInfiniteQuery({
     queryKey: ['domain', domain.slug, 'audit-log', 'page', search],
@@ -72,21 +73,7 @@ function AuditLogPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {log.isPending && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>Loading…</Table.Td>
-              </Table.Tr>
-            )}
-            {log.isError && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>{log.error.message}</Table.Td>
-              </Table.Tr>
-            )}
-            {log.isSuccess && entries.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>No entries match.</Table.Td>
-              </Table.Tr>
-            )}
+            <TableStatusRows columns={6} isPending={log.isPending} error={log.error} isEmpty={entries.length === 0} emptyText="No entries match." />
             {entries.map((entry) => (
               <Table.Tr key={entry.id}>
                 <Table.Td>

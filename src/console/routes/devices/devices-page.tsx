@@ -1,5 +1,4 @@
 import { Button, Chip, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createLazyRoute, useNavigate } from '@tanstack/react-router';
 import type { RowSelectionState } from '@tanstack/react-table';
@@ -15,6 +14,7 @@ import { AUTH_STATE_LABELS } from '../../lib/auth-state-labels.js';
 import { useCurrentDomain } from '../domain-context.js';
 import { DEFAULT_PAGE_SIZE, type DeviceSearch, firstPageParams } from '../device-search.js';
 import { DevicesTable } from './devices-table.js';
+import { useUrlTextField } from '../../lib/use-url-text-field.js';
 
 export const Route = createLazyRoute('/domains/$domain/devices')({ component: DevicesPage });
 
@@ -35,18 +35,11 @@ function DevicesPage() {
   const sort = search.sort ?? 'deviceId';
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
 
-  // The search box updates the URL (and the query) once typing pauses.
-  const [searchText, setSearchText] = useState(search.q ?? '');
-  const [debouncedText] = useDebouncedValue(searchText, 250);
-  useEffect(() => {
-    if ((search.q ?? '') !== debouncedText) {
-      void navigate({ search: (prev: DeviceSearch) => ({ ...prev, q: debouncedText || undefined }), replace: true });
-    }
-  }, [debouncedText]); // eslint-disable-line react-hooks/exhaustive-deps
-  // The URL changed from elsewhere (back button, a link): show its search in the box.
-  useEffect(() => {
-    if ((search.q ?? '') !== debouncedText) setSearchText(search.q ?? '');
-  }, [search.q]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [searchText, setSearchText] = useUrlTextField(
+    search.q,
+    (q) => void navigate({ search: (prev: DeviceSearch) => ({ ...prev, q }), replace: true }),
+    250,
+  );
 
   // Keyset paging: a stack of cursors, so "Previous" needs no offset (stays fast on a million rows).
   const filterKey = JSON.stringify([domain.slug, search.authState, search.q, sort, pageSize]);

@@ -10,6 +10,7 @@ import { RelativeTime } from '../../components/relative-time.js';
 import { showError } from '../../lib/show-error.js';
 import { useCurrentDomain } from '../domain-context.js';
 import { EnrollmentKeyCreatedDialog } from './enrollment-key-created-dialog.js';
+import { TableStatusRows } from '../../components/table-status-rows.js';
 
 export const Route = createLazyRoute('/domains/$domain/enrollment-keys')({ component: EnrollmentKeysPage });
 
@@ -70,21 +71,7 @@ function EnrollmentKeysPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {keys.isPending && (
-              <Table.Tr>
-                <Table.Td colSpan={8}>Loading keys…</Table.Td>
-              </Table.Tr>
-            )}
-            {keys.isError && (
-              <Table.Tr>
-                <Table.Td colSpan={8}>{keys.error.message}</Table.Td>
-              </Table.Tr>
-            )}
-            {keys.data?.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={8}>No enrollment keys yet.</Table.Td>
-              </Table.Tr>
-            )}
+            <TableStatusRows columns={8} isPending={keys.isPending} error={keys.error} loadingText="Loading keys…" isEmpty={keys.data?.length === 0} emptyText="No enrollment keys yet." />
             {keys.data?.map((key) => (
               <Table.Tr key={key.id}>
                 <Table.Td>{key.label ?? <Text c="dimmed" span>(no label)</Text>}</Table.Td>

@@ -9,6 +9,7 @@ import { domainsQuery, meQuery } from '../../api/session-api.js';
 import { PageHeader } from '../../components/page-header.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { showError } from '../../lib/show-error.js';
+import { TableStatusRows } from '../../components/table-status-rows.js';
 
 export const Route = createLazyRoute('/users')({ component: UsersPage });
 
@@ -66,16 +67,7 @@ function UsersAdmin() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {users.isPending && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>Loading users…</Table.Td>
-              </Table.Tr>
-            )}
-            {users.isError && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>{users.error.message}</Table.Td>
-              </Table.Tr>
-            )}
+            <TableStatusRows columns={4} isPending={users.isPending} error={users.error} loadingText="Loading users…" />
             {users.data?.map((user) => (
               <Table.Tr key={user.id}>
                 <Table.Td>
